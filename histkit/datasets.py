@@ -1,0 +1,177 @@
+"""The public data API: list_datasets, load, info, validate."""
+
+from __future__ import annotations
+
+import difflib
+import html
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import package
+from .errors import DataFileError, LanguageError, NotADatasetNameError, UnknownDatasetError
+from .locate import data_dir
+
+LANGUAGES = ("en", "kk", "both")
+_DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "string": "str"}
+
+
+def list_datasets() -> list[str]:
+    """Names of every dataset that :func:`load` accepts."""
+    return package.tabular_names()
+
+
+def _suggest(name: str, names: list[str]) -> list[str]:
+    lowered = name.lower().strip()
+    close = difflib.get_close_matches(lowered, names, n=3, cutoff=0.6)
+    contains = [n for n in names if lowered and (lowered in n or n in lowered)]
+    return sorted(dict.fromkeys(close + contains))[:3] if (close or contains) else []
+
+
+def _or_list(items: list[str]) -> str:
+    quoted = [repr(i) for i in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def check_name(name) -> str:
+    """Return name if it is a dataset name; otherwise raise an error that says what to do."""
+    if isinstance(name, (pd.DataFrame, pd.Series)):
+        raise NotADatasetNameError(
+            "This needs the name of a dataset, such as 'events', not a table. "
+            "You already have the table: use it directly, or call histkit.cite(table) to see its source sentences."
+        )
+    if not isinstance(name, str):
+        raise NotADatasetNameError(
+            f"This needs the name of a dataset as text, such as 'events', not {type(name).__name__}. "
+            "Run histkit.list_datasets() to see the names."
+        )
+    names = list_datasets()
+    if name in names:
+        return name
+    suggestions = _suggest(name, names)
+    hint = f" Did you mean {_or_list(suggestions)}?" if suggestions else ""
+    raise UnknownDatasetError(
+        f"There is no dataset called {name!r}.{hint} Run histkit.list_datasets() to see all {len(names)} names."
+    )
+
+
+def _check_lang(lang) -> str:
+    if lang not in LANGUAGES:
+        raise LanguageError(f"lang must be 'en' (English), 'kk' (Kazakh) or 'both', not {lang!r}.")
+    return lang
+
+
+@lru_cache(maxsize=None)
+def _frame(folder: Path, name: str) -> pd.DataFrame:
+    rows = package.read_rows(name, folder)
+    fields = package.resources()[name]["schema"]["fields"]
+    columns = {f["name"]: pd.Series([r[f["name"]] for r in rows], dtype=_DTYPES[f["type"]]) for f in fields}
+    return pd.DataFrame(columns)
+
+
+def _choose_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    if lang == "both":
+        return frame
+    other = "kk" if lang == "en" else "en"
+    renames, drops = {}, []
+    for column in frame.columns:
+        base, _, suffix = column.rpartition("_")
+        if suffix in ("en", "kk") and f"{base}_{other if suffix == lang else lang}" in frame.columns:
+            if suffix == lang:
+                renames[column] = base
+            else:
+                drops.append(column)
+    return frame.drop(columns=drops).rename(columns=renames)
+
+
+def load(name: str, *, lang: str = "en") -> pd.DataFrame:
+    """Load a dataset as a DataFrame.
+
+    Columns that come in two languages (``label_en`` / ``label_kk``) are given once,
+    without the suffix, in the language chosen: ``lang="en"`` (English),
+    ``"kk"`` (Kazakh) or ``"both"`` (keep both columns). Every table has a
+    ``sentence_id`` column: pass the frame, filtered or not, to :func:`histkit.cite`.
+    """
+    name = check_name(name)
+    frame = _choose_language(_frame(data_dir(), name), _check_lang(lang)).copy()
+    frame.attrs = {"dataset": name, "lang": lang}
+    return frame
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What a dataset holds: description, fields with units, and sources."""
+
+    name: str
+    title: str
+    description: str
+    fields: pd.DataFrame
+    rows: int
+    sources: list[str]
+    license: str
+
+    def __repr__(self) -> str:
+        lines = [f"{self.name}: {self.title} ({self.rows} rows)", self.description, "", "Fields:"]
+        for field in self.fields.itertuples():
+            unit = f" [{field.unit}]" if field.unit else ""
+            lines.append(f"  {field.name} ({field.type}{unit}): {field.description}")
+        lines += ["", "Sources: " + "; ".join(self.sources), f"License: {self.license}"]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        rows = "".join(
+            f"<tr><td><code>{esc(f.name)}</code></td><td>{esc(f.type)}</td><td>{esc(f.unit)}</td>"
+            f"<td style='text-align:left'>{esc(f.description)}</td></tr>"
+            for f in self.fields.itertuples()
+        )
+        sources = "".join(f"<li>{esc(s)}</li>" for s in self.sources)
+        return (
+            f"<div><h4 style='margin:0.3em 0'>{esc(self.title)} <code>{esc(self.name)}</code> "
+            f"<small>{self.rows} rows</small></h4><p>{esc(self.description)}</p>"
+            "<table><thead><tr><th>field</th><th>type</th><th>unit</th><th style='text-align:left'>description</th>"
+            f"</tr></thead><tbody>{rows}</tbody></table>"
+            f"<p><b>Sources</b></p><ul>{sources}</ul><p><b>License</b>: {esc(self.license)}</p></div>"
+        )
+
+
+def info(name: str) -> DatasetInfo:
+    """Describe a dataset: what it holds, its fields with types and units, and its sources."""
+    name = check_name(name)
+    resource = package.resources()[name]
+    fields = pd.DataFrame(
+        [
+            {"name": f["name"], "type": f["type"], "unit": f.get("unit", ""), "description": f.get("description", "")}
+            for f in resource["schema"]["fields"]
+        ]
+    )
+    whole = package.descriptor()
+    sources = [s["title"] for s in resource.get("sources", whole.get("sources", []))]
+    return DatasetInfo(
+        name=name,
+        title=resource.get("title", name),
+        description=resource.get("description", ""),
+        fields=fields,
+        rows=len(_frame(data_dir(), name)),
+        sources=sources,
+        license=whole["licenses"][0]["title"],
+    )
+
+
+def validate(folder: Path | None = None) -> None:
+    """Check every table: its schema, the keys between tables, and provenance.
+
+    Provenance means: every figure marked ``printed`` in datapackage.json is
+    printed in the sentence(s) the row cites, and every text marked ``verbatim``
+    stands word for word in them. Raises DataFileError listing every problem
+    (file, row, column, rule). ``folder`` defaults to the data folder in use.
+    """
+    from .checking import problems_in
+
+    problems = problems_in(folder or data_dir())
+    if problems:
+        shown = "\n".join(f"  - {p}" for p in problems[:25])
+        more = f"\n  ... and {len(problems) - 25} more" if len(problems) > 25 else ""
+        raise DataFileError(f"The data package has {len(problems)} problem(s):\n{shown}{more}")

@@ -1,0 +1,35 @@
+"""Errors that histkit raises, each with a message a student or teacher can act on."""
+
+from __future__ import annotations
+
+
+class HistkitError(Exception):
+    """Base class of every error histkit raises on purpose."""
+
+
+class UnknownDatasetError(HistkitError, LookupError):
+    """A dataset name that is not in the data package."""
+
+
+class UnknownSentenceError(HistkitError, LookupError):
+    """A sentence id that is not in the sentences table."""
+
+
+class DataNotFoundError(HistkitError, FileNotFoundError):
+    """The data folder (the one holding datapackage.json) cannot be found."""
+
+
+class DataFileError(HistkitError, ValueError):
+    """A data file breaks its schema in datapackage.json."""
+
+
+class NotADatasetNameError(HistkitError, TypeError):
+    """Something other than a dataset name was passed where a name is expected."""
+
+
+class LanguageError(HistkitError, ValueError):
+    """A language code other than the ones histkit supports."""
+
+
+class ExerciseError(HistkitError, LookupError):
+    """An exercise id that is not in the exercises table, or a malformed answer."""

@@ -1,0 +1,136 @@
+"""Provenance: the sentences of the source behind every row, and the figures they print."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .datasets import load
+from .errors import UnknownSentenceError
+
+_ID = re.compile(r"s?(\d{1,3})", re.IGNORECASE)
+
+
+def _sentences() -> pd.DataFrame:
+    return load("sentences", lang="both").set_index("sentence_id")
+
+
+def normalize_id(sentence_id) -> str:
+    """Turn 's118', 'S118', '118' or 118 into 's118'; raise a clear error otherwise."""
+    table = _sentences()
+    first, last = table.index[0], table.index[-1]
+    text = str(sentence_id).strip()
+    match = _ID.fullmatch(text)
+    if isinstance(sentence_id, bool) or not match:
+        raise UnknownSentenceError(
+            f"{sentence_id!r} is not a sentence id. Sentence ids look like 's118' ({first} to {last})."
+        )
+    normal = f"s{int(match.group(1)):03d}"
+    if normal not in table.index:
+        raise UnknownSentenceError(f"There is no sentence {normal!r}. Sentence ids run from {first} to {last}.")
+    return normal
+
+
+def split_ids(value) -> list[str]:
+    """The sentence ids in a sentence_id cell ('s118;s120' gives ['s118', 's120'])."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return []
+    return [part.strip() for part in str(value).split(";") if part.strip()]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the source, in Kazakh and in English."""
+
+    sentence_id: str
+    text_kk: str
+    text_en: str
+    section_id: str
+    is_heading: bool
+
+    def __str__(self) -> str:
+        return f"{self.sentence_id}\nKK: {self.text_kk}\nEN: {self.text_en}"
+
+    def _repr_html_(self) -> str:
+        return (
+            "<blockquote style='border-left:4px solid #0072B2;margin:0.4em 0;padding:0.2em 0.8em'>"
+            f"<div lang='kk'><b>{html.escape(self.sentence_id)}</b> {html.escape(self.text_kk)}</div>"
+            f"<div lang='en' style='color:#444'><i>{html.escape(self.text_en)}</i></div></blockquote>"
+        )
+
+
+def sentence(sentence_id) -> Sentence:
+    """One sentence of the source by its id ('s118'), in both languages."""
+    normal = normalize_id(sentence_id)
+    row = _sentences().loc[normal]
+    return Sentence(normal, row["text_kk"], row["text_en"], row["section_id"], bool(row["is_heading"]))
+
+
+def cite(table) -> pd.DataFrame:
+    """The sentences behind the rows of a table (filtered or not), in reading order.
+
+    Accepts a DataFrame or one row (a Series) with a ``sentence_id`` column, or
+    sentence ids as text ('s118;s120').
+    """
+    if isinstance(table, str):
+        ids = split_ids(table)
+    elif isinstance(table, pd.Series) and "sentence_id" in table.index:
+        ids = split_ids(table["sentence_id"])
+    elif isinstance(table, pd.DataFrame) and "sentence_id" in table.columns:
+        ids = [i for cell in table["sentence_id"] for i in split_ids(cell)]
+    elif isinstance(table, (pd.DataFrame, pd.Series)):
+        columns = list(table.columns if isinstance(table, pd.DataFrame) else table.index)
+        raise UnknownSentenceError(
+            "cite() needs a table with a 'sentence_id' column, and this one has none "
+            f"(its columns: {', '.join(map(str, columns))}). Keep 'sentence_id' when you select columns."
+        )
+    else:
+        raise UnknownSentenceError(
+            f"cite() takes a table from histkit.load(), one of its rows, or sentence ids such as 's118', "
+            f"not {type(table).__name__}."
+        )
+    wanted = sorted({normalize_id(i) for i in ids})
+    cited = _sentences().loc[wanted, ["text_kk", "text_en"]].reset_index()
+    cited.attrs = {"dataset": "sentences", "lang": "both"}
+    return cited
+
+
+# --- Figures printed in a sentence -------------------------------------------------
+
+NUMBER_WORDS = {
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10,
+    "бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "бесінші": 5,
+}
+MONTHS = {
+    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6,
+    "шілде": 7, "тамыз": 8, "қыркүйе": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
+}
+_DIGITS = re.compile(r"\d+(?:,\d+)?")
+_WORD = re.compile(r"\w+")
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every figure printed in a Kazakh text: digits (with decimal commas, '73,9')
+    and number words ('үш', 'екінші'), in order of appearance."""
+    found: list[tuple[int, float]] = [(m.start(), float(m.group().replace(",", "."))) for m in _DIGITS.finditer(text)]
+    for match in _WORD.finditer(text.lower()):
+        if match.group() in NUMBER_WORDS:
+            found.append((match.start(), float(NUMBER_WORDS[match.group()])))
+    return [value for _, value in sorted(found)]
+
+
+def months_in(text: str) -> list[int]:
+    """Month numbers named in a Kazakh text, in order ('мамыр-маусым' gives [5, 6])."""
+    lowered = text.lower()
+    hits = []
+    for name, number in MONTHS.items():
+        hits += [(m.start(), number) for m in re.finditer(name, lowered)]
+    return [number for _, number in sorted(hits)]
+
+
+def format_kk(value: float) -> str:
+    """A number written the Kazakh way: 73.9 becomes '73,9', 2902.0 becomes '2902'."""
+    return f"{value:g}".replace(".", ",") if value != int(value) else str(int(value))
