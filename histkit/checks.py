@@ -1,0 +1,191 @@
+"""Self-checks: questions with explained feedback, kept in data/exercises*.csv.
+
+:func:`check` marks an answer and returns the feedback (a pure function, easy
+to test); :func:`quiz` wraps it in plain ipywidgets for the notebook, so the
+answers never appear in a code cell a student reads.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import load, sentence
+from .errors import ExerciseError
+from .labels import check_lang, text
+from .provenance import split_ids
+
+_GOOD, _BAD, _INFO = "#E8F5EE", "#FDECEA", "#EEF4FA"
+WORDS = {
+    "words": {"en": "{n} words (at least {need})", "kk": "{n} сөз (кемінде {need})"},
+    "cites": {"en": "cites a sentence id such as s121", "kk": "s121 сияқты сөйлем нөмірін көрсетеді"},
+    "figure": {"en": "uses a figure or a date from the text", "kk": "мәтіндегі сан не күнді қолданады"},
+    "rubric": {"en": "Your claim:", "kk": "Сіздің тұжырымыңыз:"},
+    "sorted": {"en": "{right} of {total} in the right place.", "kk": "{total} деректің {right}-і дұрыс орында."},
+    "placeholder": {"en": "Choose…", "kk": "Таңдаңыз…"},
+    "unsorted": {"en": "not sorted yet", "kk": "әлі орналастырылмаған"},
+    "type_number": {"en": "Type a number, for example 3.5.", "kk": "Сан жазыңыз, мысалы 3,5."},
+    "write_here": {"en": "Write your answer here", "kk": "Жауабыңызды осында жазыңыз"},
+}
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of checking one answer: right or not (None for open answers) and why."""
+
+    correct: bool | None
+    message: str
+    sentence_ids: tuple[str, ...] = ()
+
+    def to_html(self, lang: str = "en") -> str:
+        colour = _INFO if self.correct is None else _GOOD if self.correct else _BAD
+        head = "" if self.correct is None else text("correct" if self.correct else "not_yet", lang) + " "
+        quotes = "".join(_quote(i, lang) for i in self.sentence_ids)
+        return (
+            f"<div style='background:{colour};padding:0.5em 0.8em;border-radius:4px'>"
+            f"<b>{html.escape(head)}</b>{self.message}{quotes}</div>"
+        )
+
+
+def _quote(sentence_id: str, lang: str) -> str:
+    s = sentence(sentence_id)
+    translated = "" if lang == "kk" else f"<br><i style='color:#444'>{html.escape(s.text_en)}</i>"
+    return (
+        f"<div style='margin-top:0.4em;font-size:0.92em'><b>{s.sentence_id}</b> "
+        f"<span lang='kk'>{html.escape(s.text_kk)}</span>{translated}</div>"
+    )
+
+
+def exercise(exercise_id: str, lang: str = "en") -> tuple[pd.Series, pd.DataFrame, pd.DataFrame]:
+    """The exercise row, its options and its categories, in lang."""
+    lang = check_lang(lang)
+    exercises = load("exercises", lang=lang).set_index("exercise_id")
+    if exercise_id not in exercises.index:
+        raise ExerciseError(f"There is no exercise {exercise_id!r}. Exercise ids are in histkit.load('exercises').")
+    options = load("exercise_options", lang=lang)
+    categories = load("exercise_categories", lang=lang)
+    return (
+        exercises.loc[exercise_id],
+        options[options["exercise_id"] == exercise_id].reset_index(drop=True),
+        categories[categories["exercise_id"] == exercise_id].reset_index(drop=True),
+    )
+
+
+def _parse_number(answer) -> float | None:
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool):
+        return float(answer)
+    cleaned = str(answer).strip().replace(",", ".").replace(" ", "")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def _check_choice(options: pd.DataFrame, answer) -> Feedback:
+    chosen = options[options["option_id"] == answer]
+    if chosen.empty:
+        raise ExerciseError(f"{answer!r} is not an option here; the options are {', '.join(options['option_id'])}.")
+    option = chosen.iloc[0]
+    return Feedback(option["answer"] == "correct", html.escape(option["feedback"]), tuple(split_ids(option["sentence_id"])))
+
+
+def _check_number(row: pd.Series, options: pd.DataFrame, answer, lang: str) -> Feedback:
+    value = _parse_number(answer)
+    if value is None:
+        return Feedback(False, html.escape(WORDS["type_number"][lang]))
+    target, tolerance = float(row["answer"]), float(row["tolerance"] or 0)
+    if abs(value - target) <= tolerance:
+        return Feedback(True, html.escape(row["correct"]), tuple(split_ids(row["sentence_id"])))
+    for mistake in options.itertuples():
+        known = _parse_number(mistake.label)
+        if known is not None and abs(value - known) <= tolerance:
+            return Feedback(False, html.escape(mistake.feedback), tuple(split_ids(mistake.sentence_id)))
+    return Feedback(False, html.escape(row["wrong"]))
+
+
+def _check_sort(row: pd.Series, options: pd.DataFrame, answer: dict, lang: str) -> Feedback:
+    missing = [item for item in options.itertuples() if item.option_id not in answer]
+    wrong = [item for item in options.itertuples() if item.option_id in answer and answer[item.option_id] != item.answer]
+    right = len(options) - len(wrong) - len(missing)
+    summary = WORDS["sorted"][lang].format(right=right, total=len(options))
+    if right == len(options):
+        return Feedback(True, html.escape(f"{summary} {row['correct']}"), tuple(split_ids(row["sentence_id"])))
+    hints = "".join(f"<li>{html.escape(item.label)}: {html.escape(item.feedback)}</li>" for item in wrong)
+    hints += "".join(f"<li>{html.escape(item.label)}: {html.escape(WORDS['unsorted'][lang])}</li>" for item in missing)
+    return Feedback(False, f"{html.escape(summary)} {html.escape(row['wrong'])}<ul>{hints}</ul>")
+
+
+def _check_text(row: pd.Series, answer: str, lang: str) -> Feedback:
+    rules = dict(part.split("=") for part in row["answer"].split(";"))
+    words = len(str(answer).split())
+    need = int(rules.get("min_words", 0))
+    cited = re.findall(r"\bs\d{3}\b", str(answer).lower())
+    has_figure = bool(re.search(r"\d", re.sub(r"\bs\d{3}\b", "", str(answer).lower())))
+    checks = [
+        (words >= need, WORDS["words"][lang].format(n=words, need=need)),
+        (len(cited) >= int(rules.get("cite", 0)), WORDS["cites"][lang]),
+        (has_figure or not int(rules.get("figure", 0)), WORDS["figure"][lang]),
+    ]
+    items = "".join(f"<li>{'✔' if ok else '✘'} {html.escape(label)}</li>" for ok, label in checks)
+    return Feedback(None, f"{html.escape(WORDS['rubric'][lang])}<ul>{items}</ul>", tuple(sorted(set(cited) & _known_ids())))
+
+
+def _known_ids() -> set[str]:
+    return set(load("sentences")["sentence_id"])
+
+
+def check(exercise_id: str, answer, lang: str = "en") -> Feedback:
+    """Mark an answer: an option id (choice), a number, a {item: category} dict (sort) or text."""
+    row, options, _ = exercise(exercise_id, lang)
+    if answer is None or answer == "" or answer == {}:
+        return Feedback(False, html.escape(text("choose", lang)))
+    if row["kind"] == "choice":
+        return _check_choice(options, answer)
+    if row["kind"] == "number":
+        return _check_number(row, options, answer, lang)
+    if row["kind"] == "sort":
+        return _check_sort(row, options, answer, lang)
+    return _check_text(row, answer, lang)
+
+
+def quiz(exercise_id: str, lang: str = "en"):
+    """The self-check as a widget: the question, a way to answer, a Check button and the feedback."""
+    import ipywidgets as widgets
+
+    row, options, categories = exercise(exercise_id, lang)
+    prompt = widgets.HTML(f"<b>{html.escape(row['prompt'])}</b>")
+    feedback = widgets.HTML()
+    button = widgets.Button(description=text("check", lang), button_style="primary", icon="check")
+    wide = widgets.Layout(width="auto")
+    if row["kind"] == "choice":
+        answer = widgets.RadioButtons(options=list(zip(options["label"], options["option_id"])), value=None, layout=wide)
+        read = lambda: answer.value  # noqa: E731
+        body = [answer]
+    elif row["kind"] == "number":
+        answer = widgets.Text(placeholder=WORDS["type_number"][lang], layout=widgets.Layout(width="12em"))
+        read = lambda: answer.value  # noqa: E731
+        body = [answer]
+    elif row["kind"] == "sort":
+        choices = [(WORDS["placeholder"][lang], None)] + list(zip(categories["label"], categories["category_id"]))
+        pickers = {
+            item.option_id: widgets.Dropdown(options=choices, value=None, description=item.label,
+                                             style={"description_width": "initial"}, layout=wide)
+            for item in options.itertuples()
+        }
+        read = lambda: {key: picker.value for key, picker in pickers.items() if picker.value}  # noqa: E731
+        body = list(pickers.values())
+    else:
+        answer = widgets.Textarea(placeholder=WORDS["write_here"][lang], layout=widgets.Layout(width="100%", height="6em"))
+        read = lambda: answer.value  # noqa: E731
+        body = [answer]
+
+    def on_click(_):
+        feedback.value = check(exercise_id, read(), lang).to_html(lang)
+
+    button.on_click(on_click)
+    box = widgets.VBox([prompt, *body, button, feedback], layout=widgets.Layout(border="1px solid #ccc", padding="0.6em"))
+    box.add_class("histkit-quiz")
+    return box

@@ -1,0 +1,72 @@
+"""Widgets shared by the lessons. This module imports ipywidgets: import it only where widgets are used.
+
+Every widget is thin wiring around a pure function (returning HTML, a
+DataFrame or a Figure) that tests call directly.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from . import cite, info, list_datasets, load
+from .labels import check_lang, text
+
+
+class FigureView:
+    """A chart that redraws quickly: build the figure once, change its artists, call refresh().
+
+    The figure is rendered once to PNG into an ``ipywidgets.Image``; after the
+    first render its layout is frozen, so a redraw costs one render and no
+    layout pass.
+    """
+
+    def __init__(self, figure: Figure):
+        self.figure = figure
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        self.refresh()
+        figure.set_layout_engine(None)  # keep the positions constrained layout found; no second draw per render
+
+    def refresh(self) -> None:
+        """Render the figure and show it."""
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})  # fast to encode
+        self.image.value = buffer.getvalue()
+
+
+def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
+    """A dataset's first rows and the source sentences behind them, as HTML."""
+    lang = check_lang(lang)
+    table = load(name, lang=lang)
+    shown = table.head(rows)
+    about = info(name)
+    sources = cite(shown)
+    quotes = "".join(
+        f"<li><b>{s.sentence_id}</b> <span lang='{lang}'>{html.escape(s.text_kk if lang == 'kk' else s.text_en)}</span></li>"
+        for s in sources.itertuples()
+    )
+    return (
+        f"<h4 style='margin:0.2em 0'>{html.escape(about.title)} <code>{html.escape(name)}</code></h4>"
+        f"<p style='margin:0.2em 0'>{html.escape(about.description)}</p>"
+        f"<p style='color:#555;margin:0.2em 0'>{text('rows_shown', lang, n=len(shown), total=len(table))}</p>"
+        f"<div style='overflow-x:auto;max-width:100%'>{shown.to_html(index=False, na_rep='', escape=True, border=0)}</div>"
+        f"<p style='margin:0.6em 0 0.2em'><b>{text('sources_of_rows', lang)}</b></p><ul>{quotes}</ul>"
+    )
+
+
+def dataset_explorer(name: str = "events", lang: str = "en") -> widgets.VBox:
+    """Pick a dataset and a language; see its first rows with the sentences they come from."""
+    choose = widgets.Dropdown(options=list_datasets(), value=name, description=text("dataset", lang))
+    language = widgets.ToggleButtons(options=[("English", "en"), ("Қазақша", "kk")], value=check_lang(lang),
+                                     description=text("language", lang))
+    page = widgets.HTML(explorer_html(name, lang))
+
+    def redraw(_=None):
+        page.value = explorer_html(choose.value, language.value)
+
+    choose.observe(redraw, names="value")
+    language.observe(redraw, names="value")
+    return widgets.VBox([widgets.HBox([choose, language]), page])
