@@ -1,0 +1,34 @@
+"""Shared fixtures: the project folders, and a scratch copy of the data package to break on purpose."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of data/ (and seeds/) that a test may edit without touching the real files."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return tmp_path / "data"
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a file, failing loudly if the text is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not found in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture
+def callback_log(caplog):
+    """Widget callbacks that raise are only logged by ipywidgets: fail the test if any was."""
+    caplog.set_level("WARNING")
+    yield caplog
+    errors = [r.getMessage() for r in caplog.records if r.levelname in ("WARNING", "ERROR")]
+    assert not errors, f"a widget callback failed: {errors}"

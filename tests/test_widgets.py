@@ -1,0 +1,42 @@
+"""The shared widgets, driven from Python as a student would drive them in the browser."""
+
+import histkit
+from histkit import charts
+from histkit import widgets as hw
+
+
+def test_explorer_html_shows_rows_and_their_sentences():
+    page = hw.explorer_html("turksib_stages", "en", rows=2)
+    assert "Showing 2 of 4 rows" in page
+    assert histkit.sentence("s118").text_en.replace("'", "&#x27;") in page
+    assert "s120" not in page  # the third and fourth rows, from s118 and s120, are not shown
+
+
+def test_explorer_html_in_kazakh_quotes_the_original():
+    page = hw.explorer_html("turksib_stages", "kk")
+    assert histkit.sentence("s120").text_kk in page
+    assert "4 жолдың 4 жолы көрсетілді" in page
+
+
+def test_dataset_explorer_follows_the_dropdown_and_the_language(callback_log):
+    explorer = hw.dataset_explorer("events", "en")
+    dropdown, language = explorer.children[0].children
+    page = explorer.children[1]
+    assert "<code>events</code>" in page.value
+    dropdown.value = "quotations"
+    assert "<code>quotations</code>" in page.value
+    english = page.value
+    language.value = "kk"
+    assert page.value != english
+    assert histkit.sentence("s015").text_kk in page.value
+
+
+def test_figure_view_renders_and_redraws():
+    fig = charts.economy_chart()
+    view = hw.FigureView(fig)
+    first = view.image.value
+    assert first[:4] == b"\x89PNG"
+    fig.axes[0].patches[-1].set_width(10)
+    view.refresh()
+    assert view.image.value != first
+    assert fig.get_layout_engine() is None  # layout frozen after the first render

@@ -1,0 +1,56 @@
+"""Re-execute every lesson notebook in place, in order, each from a fresh kernel.
+
+Usage: python tools/execute_notebooks.py [notebooks/01-debates.ipynb ...]
+
+The notebooks are committed executed so they read well on GitHub and so nbval
+has outputs to compare. Widget state is dropped afterwards: it is large, and
+JupyterLab rebuilds the widgets when a student runs the notebook.
+Exits non-zero if a cell raised or wrote to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def problems(notebook) -> list[str]:
+    found = []
+    for number, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                found.append(f"cell {number}: {output.ename}: {output.evalue}")
+            if output.output_type == "stream" and output.name == "stderr":
+                found.append(f"cell {number}: stderr: {output.text[:200]}")
+    return found
+
+
+def execute(path: Path) -> list[str]:
+    notebook = nbformat.read(path, as_version=4)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    notebook.metadata.pop("widgets", None)
+    nbformat.write(notebook, path)
+    return problems(notebook)
+
+
+def main(paths: list[str]) -> int:
+    targets = [Path(p).resolve() for p in paths] or sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    failed = False
+    for path in targets:
+        found = execute(path)
+        print(f"{path.relative_to(ROOT)}: {'ok' if not found else 'PROBLEMS'}")
+        for line in found:
+            print(f"  {line}")
+        failed = failed or bool(found)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
