@@ -7,7 +7,10 @@ from .errors import LanguageError
 UI = {
     "source_one": {"en": "Source: sentence {ids} of the Kazakh text", "kk": "Дереккөз: мәтіннің {ids} сөйлемі"},
     "source_many": {"en": "Source: sentences {ids} of the Kazakh text", "kk": "Дереккөз: мәтіннің {ids} сөйлемдері"},
-    "general_knowledge": {"en": "coordinates: general knowledge, approximate", "kk": "координаттар: жалпы мәлімет, шамамен"},
+    "map_note": {
+        "en": "Places: approximate coordinates from general knowledge, not the text. Border: present-day Kazakhstan (Natural Earth), for orientation",
+        "kk": "Орындар: координаттар мәтіннен емес, жалпы мәліметтен алынды (шамамен). Шекара: қазіргі Қазақстан (Natural Earth)",
+    },
     "economy_title": {
         "en": "Kazakhstan's economy before industrialization",
         "kk": "Индустрияландыру алдындағы Қазақстан экономикасы",

@@ -10,6 +10,9 @@ import html
 import io
 
 import ipywidgets as widgets
+import numpy as np
+import PIL.Image
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from . import cite, info, list_datasets, load
@@ -17,23 +20,37 @@ from .labels import check_lang, text
 
 
 class FigureView:
-    """A chart that redraws quickly: build the figure once, change its artists, call refresh().
+    """A chart that redraws fast: build the figure once, change its artists, call refresh().
 
-    The figure is rendered once to PNG into an ``ipywidgets.Image``; after the
-    first render its layout is frozen, so a redraw costs one render and no
-    layout pass.
+    The figure is drawn once (layout included), then its layout is frozen. Pass
+    the artists a widget changes as ``dynamic``: the rest of the figure is kept
+    as a rendered background, and a refresh draws only those artists on top
+    of it before encoding the PNG shown in an ``ipywidgets.Image``. Dynamic
+    artists must stay inside the figure and must not need a new layout.
     """
 
-    def __init__(self, figure: Figure):
+    def __init__(self, figure: Figure, dynamic=()):
         self.figure = figure
+        self.dynamic = list(dynamic)
+        self.canvas = FigureCanvasAgg(figure)
+        for artist in self.dynamic:
+            artist.set_animated(True)
+        self.canvas.draw()  # lays the figure out and renders everything but the dynamic artists
+        figure.set_layout_engine(None)  # keep the positions the layout found
+        self._background = self.canvas.copy_from_bbox(figure.bbox) if self.dynamic else None
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
         self.refresh()
-        figure.set_layout_engine(None)  # keep the positions constrained layout found; no second draw per render
 
     def refresh(self) -> None:
-        """Render the figure and show it."""
+        """Render the figure (only its dynamic artists, if any) and show it."""
+        if self._background is None:
+            self.canvas.draw()
+        else:
+            self.canvas.restore_region(self._background)
+            for artist in self.dynamic:
+                self.figure.draw_artist(artist)
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})  # fast to encode
+        PIL.Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
         self.image.value = buffer.getvalue()
 
 

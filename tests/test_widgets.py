@@ -40,3 +40,17 @@ def test_figure_view_renders_and_redraws():
     view.refresh()
     assert view.image.value != first
     assert fig.get_layout_engine() is None  # layout frozen after the first render
+
+
+def test_figure_view_redraws_only_the_dynamic_artists():
+    fig = charts.economy_chart()
+    bars = [p for p in fig.axes[0].patches if p.get_width() < 100]
+    view = hw.FigureView(fig, dynamic=bars)
+    first = view.image.value
+    bars[0].set_width(10)
+    view.refresh()
+    changed = view.image.value
+    assert changed != first
+    bars[0].set_width(bars[0].get_width())  # no change
+    view.refresh()
+    assert view.image.value == changed
