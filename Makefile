@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test notebooks bench check-python clean
+.PHONY: lab test notebooks bench check-python browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(MAKE) --no-print-directory check-python
@@ -24,8 +24,20 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/00-start-here.ipynb
 
 ## Run every test: histkit, the data, every notebook (nbval), and the browser tests
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+## A Chromium for the browser tests: the system's, else Debian's package (apt), else Playwright's download
+browser: $(STAMP)
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Chromium for the browser tests (apt-get install chromium)"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "No Chromium found: downloading Playwright's (python -m playwright install chromium)"; \
+	  $(BIN)/python -m playwright install chromium; \
+	fi
 
 ## Re-execute every notebook in place, in order, from a fresh kernel
 notebooks: $(STAMP)

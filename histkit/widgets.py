@@ -86,4 +86,6 @@ def dataset_explorer(name: str = "events", lang: str = "en") -> widgets.VBox:
 
     choose.observe(redraw, names="value")
     language.observe(redraw, names="value")
-    return widgets.VBox([widgets.HBox([choose, language]), page])
+    box = widgets.VBox([widgets.HBox([choose, language]), page])
+    box.add_class("histkit-explorer")  # a handle for the browser tests
+    return box

@@ -1,0 +1,281 @@
+"""Every lesson in a real browser, as a student meets it: JupyterLab and Voilà in headless Chromium.
+
+nbval proves the code runs; these tests prove the widgets render and answer. For each notebook:
+open it, run all cells, wait for the kernel, assert that no cell shows an error or stderr and no
+widget shows "Error displaying widget", then operate widgets the way a student would (pick from a
+dropdown, press keys on a slider, click a button) and assert that what is displayed changed.
+Screenshots go to screenshots/ (git-ignored). Run only these with: pytest -m browser
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+SHOTS = ROOT / "screenshots"
+BIN = Path(sys.executable).parent
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """One thing a student does with a widget, and where the result must show.
+
+    container: CSS selector of the widget box (histkit widgets carry a "histkit-…" class);
+    control: selector, inside the container, of what the student operates;
+    action: "select" (pick the option labelled value), "click", "keys" (focus, then press value,
+    e.g. "ArrowRight ArrowRight") or "toggle" (click the toggle button labelled value);
+    watch: selector, inside the container, whose HTML (or image source) must change.
+    """
+
+    container: str
+    control: str
+    action: str
+    value: str = ""
+    watch: str = ".widget-html-content"
+
+
+# Every notebook: what to operate. Each also gets the generic self-check click (below).
+INTERACTIONS: dict[str, list[Interaction]] = {
+    "00-start-here": [
+        Interaction(".histkit-explorer", "select", "select", "people"),
+        Interaction(".histkit-explorer", ".widget-toggle-buttons button:has-text('Қазақша')", "click"),
+    ],
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+def chromium_path() -> str | None:
+    """The system Chromium (Debian's package); None lets Playwright use its own download (make browser)."""
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def _serve(command: list[str], url: str, tmp: Path):
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp / "config"), "JUPYTER_RUNTIME_DIR": str(tmp / "runtime")}
+    env.pop("MPLBACKEND", None)
+    with open(tmp / "server.log", "w") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for(url)
+    except RuntimeError:
+        process.terminate()
+        raise RuntimeError((tmp / "server.log").read_text()[-2000:]) from None
+    return process
+
+
+def _settings(folder: Path) -> Path:
+    """JupyterLab settings for a test run: render every cell, no news pop-up or update check, no autosave."""
+    overrides = {
+        "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+        "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+        "@jupyterlab/docmanager-extension/plugin": {"autosave": False},  # never write over the committed notebooks
+    }
+    for plugin, values in overrides.items():
+        path = folder / (plugin + ".jupyterlab-settings")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("lab")
+    port, token = free_port(), secrets.token_hex(16)
+    command = [
+        str(BIN / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+        f"--IdentityProvider.token={token}", "--allow-root", f"--ServerApp.root_dir={ROOT}",
+        f"--LabApp.user_settings_dir={_settings(tmp / 'settings')}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
+    ]  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    process = _serve(command, f"{base}/api/status?token={token}", tmp)
+    yield base, token
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def voila(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("voila")
+    port = free_port()
+    command = [
+        str(BIN / "voila"), "notebooks", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+        "--token=", "--show_tracebacks=True",
+    ]  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    process = _serve(command, f"{base}/voila/tree", tmp)
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def quiz_count(path: Path) -> int:
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    return sum("checks.quiz(" in "".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
+
+
+def _content(element) -> str:
+    image = element.locator("img")
+    if element.evaluate("e => e.tagName") == "IMG":
+        return element.get_attribute("src") or ""
+    if image.count():
+        return image.first.get_attribute("src") or ""
+    return element.inner_html()
+
+
+def operate(page, step: Interaction, shot: Path) -> None:
+    """Do what the student does and assert that the display changed."""
+    container = page.locator(step.container).first
+    container.scroll_into_view_if_needed()
+    watched = container.locator(step.watch).first
+    before = _content(watched)
+    control = container.locator(step.control).first
+    if step.action == "select":
+        control.select_option(label=step.value)
+    elif step.action == "keys":
+        control.focus()
+        for key in step.value.split():
+            control.press(key)
+    elif step.action == "toggle":
+        container.locator(f"button:has-text('{step.value}')").first.click()
+    else:
+        control.click()
+    page.wait_for_function(
+        "([c, w, before]) => { const e = document.querySelector(c).querySelector(w);"
+        " const img = e.tagName === 'IMG' ? e : e.querySelector('img');"
+        " const now = img ? img.getAttribute('src') : e.innerHTML; return now !== before; }",
+        arg=[step.container, step.watch, before],
+        timeout=20_000,
+    )
+    assert _content(container.locator(step.watch).first) != before
+    page.screenshot(path=str(shot))
+
+
+def check_self_check_answers(page) -> None:
+    """The generic round trip every lesson has: a Check button with no answer explains what to do."""
+    quiz = page.locator(".histkit-quiz").first
+    quiz.scroll_into_view_if_needed()
+    quiz.locator("button").last.click()
+    page.wait_for_function(
+        "() => /Choose an answer first|Алдымен|Type a number|Your claim|not sorted yet/.test("
+        "document.querySelector('.histkit-quiz').innerText)",
+        timeout=20_000,
+    )
+
+
+def assert_no_errors(page) -> None:
+    body = page.locator("body").inner_text()
+    assert "Error displaying widget" not in body
+    assert "There was an error when executing cell" not in body
+    assert "Traceback" not in body
+    errors = page.locator("[data-mime-type='application/vnd.jupyter.stderr']")
+    assert errors.count() == 0, errors.first.inner_text()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_lesson_in_jupyterlab(path, lab, browser):
+    base, token = lab
+    SHOTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/lab/tree/notebooks/{path.name}?token={token}")
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+        page.get_by_text("Run", exact=True).first.click()
+        page.get_by_text("Run All Cells", exact=True).click()
+        page.wait_for_function(
+            "() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];"
+            " return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.innerText)); }",
+            timeout=90_000,
+        )
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+        expected = quiz_count(path)
+        page.wait_for_function(f"() => document.querySelectorAll('.histkit-quiz').length === {expected}", timeout=30_000)
+        assert page.locator(".jupyter-widgets").count() > 0
+        assert_no_errors(page)
+        _page_screenshots(page, path.stem)
+        check_self_check_answers(page)
+        for number, step in enumerate(INTERACTIONS[path.stem], start=1):
+            operate(page, step, SHOTS / f"{path.stem}-lab-{number}.png")
+        assert_no_errors(page)
+    finally:
+        page.close()
+
+
+def _page_screenshots(page, stem: str) -> None:
+    """Screenshot the notebook page by page, from the top, as a student scrolls through it."""
+    panel = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
+    total, step = page.evaluate(f"() => [document.querySelector('{panel}').scrollHeight, document.querySelector('{panel}').clientHeight]")
+    for number, top in enumerate(range(0, total, max(step - 80, 200)), start=1):
+        page.evaluate(f"() => document.querySelector('{panel}').scrollTop = {top}")
+        page.wait_for_timeout(150)
+        page.screenshot(path=str(SHOTS / f"{stem}-lab-page-{number:02d}.png"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_lesson_in_voila(path, voila, browser):
+    SHOTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{voila}/voila/render/{path.name}")
+        expected = quiz_count(path)
+        page.wait_for_function(f"() => document.querySelectorAll('.histkit-quiz').length === {expected}", timeout=120_000)
+        page.wait_for_load_state("networkidle")
+        assert_no_errors(page)
+        page.screenshot(path=str(SHOTS / f"{path.stem}-voila.png"), full_page=True)
+        check_self_check_answers(page)
+        for number, step in enumerate(INTERACTIONS[path.stem], start=1):
+            operate(page, step, SHOTS / f"{path.stem}-voila-{number}.png")
+        assert_no_errors(page)
+    finally:
+        page.close()
+
+
+def test_every_notebook_has_interactions():
+    missing = [p.stem for p in NOTEBOOKS if not INTERACTIONS.get(p.stem)]
+    assert not missing, f"add widget interactions for {missing} to INTERACTIONS"
+    assert all(re.fullmatch(r"\d\d-[a-z0-9-]+", stem) for stem in INTERACTIONS)
