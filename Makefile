@@ -19,9 +19,9 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "histkit needs Python 3.11 or newer; this is " + sys.version.split()[0] + ". Install a newer Python or run: make PYTHON=python3.11 lab")'
 
-## Open JupyterLab on the lessons
+## Open JupyterLab on the lessons (as root, in a container, Jupyter needs --allow-root)
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/00-start-here.ipynb
 
 ## Run every test: histkit, the data, every notebook (nbval), and the browser tests
 test: $(STAMP) browser
