@@ -23,7 +23,6 @@ from .errors import (
     UnknownSentenceError,
 )
 from .provenance import cite, sentence
-from .short_errors import install as _install_short_errors
 
 __version__ = "0.1.0"
 
@@ -41,5 +40,3 @@ __all__ = [
     "sentence",
     "validate",
 ]
-
-_install_short_errors()

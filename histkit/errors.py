@@ -4,7 +4,15 @@ from __future__ import annotations
 
 
 class HistkitError(Exception):
-    """Base class of every error histkit raises on purpose."""
+    """Base class of every error histkit raises on purpose.
+
+    In Jupyter these errors show as their message, not as a long traceback: a student who
+    mistypes a dataset name reads what to do, not thirty lines of library internals.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows for this error (IPython calls this hook); %tb still shows it all."""
+        return [f"\x1b[1;31m{type(self).__name__}\x1b[0m: {self}", "(Run %tb to see the full traceback.)"]
 
 
 class UnknownDatasetError(HistkitError, LookupError):

@@ -1,42 +1,29 @@
 """In Jupyter, histkit's own errors show as their message, not as a long traceback."""
 
-import sys
-import types
+import nbformat
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_notebook
 
 import histkit
-from histkit import short_errors
-from histkit.errors import HistkitError, UnknownDatasetError
+from histkit.errors import UnknownDatasetError
 
 
-class FakeShell:
-    def __init__(self):
-        self.registered = None
-
-    def set_custom_exc(self, types_, handler):
-        self.registered = (types_, handler)
-
-
-def test_installs_a_handler_for_histkit_errors_only(monkeypatch):
-    shell = FakeShell()
-    monkeypatch.setitem(sys.modules, "IPython", types.SimpleNamespace(get_ipython=lambda: shell))
-    short_errors.install()
-    types_, handler = shell.registered
-    assert types_ == (HistkitError,)
+def test_the_error_renders_as_its_message():
     try:
         histkit.load("event")
     except UnknownDatasetError as caught:
         error = caught
-    lines = handler(shell, type(error), error, error.__traceback__)
-    assert lines[0] == (
-        "\x1b[1;31mUnknownDatasetError\x1b[0m: There is no dataset called 'event'. Did you mean 'events'? "
-        f"Run histkit.list_datasets() to see all {len(histkit.list_datasets())} names."
-    )
-    assert lines[1] == "(Run %tb to see the full traceback.)"
-    assert sys.last_value is error  # so %tb still works
+    assert error._render_traceback_() == [
+        f"\x1b[1;31mUnknownDatasetError\x1b[0m: {error}",
+        "(Run %tb to see the full traceback.)",
+    ]
 
 
-def test_does_nothing_outside_ipython(monkeypatch):
-    monkeypatch.setitem(sys.modules, "IPython", types.SimpleNamespace(get_ipython=lambda: None))
-    short_errors.install()  # no shell: nothing to register, and no error
-    monkeypatch.delitem(sys.modules, "IPython")
-    short_errors.install()
+def test_a_student_sees_the_message_in_a_notebook():
+    notebook = new_notebook(cells=[new_code_cell("import histkit\nhistkit.load('event')"), new_code_cell("1 + 1")])
+    NotebookClient(notebook, kernel_name="python3", timeout=60, allow_errors=True).execute()
+    error = notebook.cells[0].outputs[0]
+    assert error.output_type == "error" and error.ename == "UnknownDatasetError"
+    assert error.evalue.startswith("There is no dataset called 'event'. Did you mean 'events'?")
+    assert len(error.traceback) == 2 and "histkit/" not in "".join(error.traceback)
+    assert notebook.cells[1].outputs[0]["data"]["text/plain"] == "2"  # the kernel carries on
