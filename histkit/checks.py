@@ -124,11 +124,11 @@ def _check_text(row: pd.Series, answer: str, lang: str) -> Feedback:
     need = int(rules.get("min_words", 0))
     cited = re.findall(r"\bs\d{3}\b", str(answer).lower())
     has_figure = bool(re.search(r"\d", re.sub(r"\bs\d{3}\b", "", str(answer).lower())))
-    checks = [
-        (words >= need, WORDS["words"][lang].format(n=words, need=need)),
-        (len(cited) >= int(rules.get("cite", 0)), WORDS["cites"][lang]),
-        (has_figure or not int(rules.get("figure", 0)), WORDS["figure"][lang]),
-    ]
+    checks = [(words >= need, WORDS["words"][lang].format(n=words, need=need))]
+    if int(rules.get("cite", 0)):
+        checks.append((len(cited) >= int(rules["cite"]), WORDS["cites"][lang]))
+    if int(rules.get("figure", 0)):
+        checks.append((has_figure, WORDS["figure"][lang]))
     items = "".join(f"<li>{'✔' if ok else '✘'} {html.escape(label)}</li>" for ok, label in checks)
     return Feedback(None, f"{html.escape(WORDS['rubric'][lang])}<ul>{items}</ul>", tuple(sorted(set(cited) & _known_ids())))
 

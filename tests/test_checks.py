@@ -118,3 +118,11 @@ def test_quiz_widget_text(callback_log):
     area.value = "In 1930 the two halves met at Ainabulak, as s121 says, after meetings in 1928 and 1929."
     button.click()
     assert feedback.value.count("✔") == 3
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES.query("kind == 'text'")["exercise_id"])
+def test_text_rubrics_list_only_what_they_require(exercise_id):
+    rubric = dict(part.split("=") for part in EXERCISES.set_index("exercise_id").loc[exercise_id, "answer"].split(";"))
+    shown = checks.check(exercise_id, "Some words here s121 1930.").message
+    assert ("cites a sentence id" in shown) == (int(rubric.get("cite", 0)) > 0)
+    assert ("uses a figure" in shown) == (int(rubric.get("figure", 0)) > 0)
