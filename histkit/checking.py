@@ -46,7 +46,7 @@ def _key_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
     return problems
 
 
-def _stands_in(value: str, text: str) -> bool:
+def stands_in(value: str, text: str) -> bool:
     """True if value stands word for word in text; ' … ' in value marks an omission."""
     position = 0
     for piece in value.split(" … "):
@@ -77,7 +77,7 @@ def _provenance_problems(folder: Path, tables: dict[str, list[dict]]) -> list[st
                         f"{_where(label, number, field['name'])}: {value} is not printed in {row['sentence_id']} "
                         f"(that text prints {', '.join(f'{f:g}' for f in figures) or 'no figures'})."
                     )
-                if field.get("verbatim") and not _stands_in(value, cited):
+                if field.get("verbatim") and not stands_in(value, cited):
                     problems.append(
                         f"{_where(label, number, field['name'])}: {value[:60]!r} does not stand word for word "
                         f"in {row['sentence_id']}."

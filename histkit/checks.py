@@ -7,6 +7,7 @@ answers never appear in a code cell a student reads.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass
@@ -72,6 +73,14 @@ def exercise(exercise_id: str, lang: str = "en") -> tuple[pd.Series, pd.DataFram
         options[options["exercise_id"] == exercise_id].reset_index(drop=True),
         categories[categories["exercise_id"] == exercise_id].reset_index(drop=True),
     )
+
+
+def display_order(options: pd.DataFrame) -> pd.DataFrame:
+    """The options of a choice in a fixed but scrambled order, the same on every run: authors tend
+    to write the right answer first, and students should not learn to pick the first option."""
+    key = options["exercise_id"] + "/" + options["option_id"]
+    scrambled = key.map(lambda k: hashlib.sha256(k.encode("utf-8")).hexdigest())
+    return options.assign(_order=scrambled).sort_values("_order").drop(columns="_order").reset_index(drop=True)
 
 
 def _parse_number(answer) -> float | None:
@@ -161,7 +170,8 @@ def quiz(exercise_id: str, lang: str = "en"):
     button = widgets.Button(description=text("check", lang), button_style="primary", icon="check")
     wide = widgets.Layout(width="auto")
     if row["kind"] == "choice":
-        answer = widgets.RadioButtons(options=list(zip(options["label"], options["option_id"])), value=None, layout=wide)
+        shown = display_order(options)
+        answer = widgets.RadioButtons(options=list(zip(shown["label"], shown["option_id"])), value=None, layout=wide)
         read = lambda: answer.value  # noqa: E731
         body = [answer]
     elif row["kind"] == "number":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import html
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +23,8 @@ def list_datasets() -> list[str]:
 
 
 def _suggest(name: str, names: list[str]) -> list[str]:
+    import difflib  # only needed when a name is wrong
+
     lowered = name.lower().strip()
     close = difflib.get_close_matches(lowered, names, n=3, cutoff=0.6)
     contains = [n for n in names if lowered and (lowered in n or n in lowered)]

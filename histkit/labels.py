@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from .errors import LanguageError
 
 UI = {
@@ -43,6 +45,23 @@ UI = {
     "rows_shown": {"en": "Showing {n} of {total} rows", "kk": "{total} жолдың {n} жолы көрсетілді"},
     "sources_of_rows": {"en": "The sentences these rows come from", "kk": "Бұл жолдар алынған сөйлемдер"},
 }
+
+
+MONTH_NAMES = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+    "kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша",
+           "желтоқсан"],
+}  # fmt: skip
+
+
+def date_words(year, month=None, day=None, lang: str = "en") -> str:
+    """A date in words, with only the parts given: '28 April 1930', 'April 1930', '1930';
+    in Kazakh in the text's own order: '1930 ж. 28 сәуір'."""
+    month_name = MONTH_NAMES[check_lang(lang)][int(month) - 1] if pd.notna(month) else ""
+    day_text = str(int(day)) if pd.notna(day) else ""
+    parts = [f"{int(year)} ж.", day_text, month_name] if lang == "kk" else [day_text, month_name, str(int(year))]
+    return " ".join(p for p in parts if p)
 
 
 def check_lang(lang: str) -> str:

@@ -93,9 +93,25 @@ def cite(table) -> pd.DataFrame:
             f"not {type(table).__name__}."
         )
     wanted = sorted({normalize_id(i) for i in ids})
-    cited = _sentences().loc[wanted, ["text_kk", "text_en"]].reset_index()
+    cited = Citations(_sentences().loc[wanted, ["text_kk", "text_en"]].reset_index())
     cited.attrs = {"dataset": "sentences", "lang": "both"}
     return cited
+
+
+class Citations(pd.DataFrame):
+    """The table cite() returns. In a notebook it shows as source cards with every sentence whole,
+    where a plain DataFrame would cut long sentences short; otherwise it is an ordinary DataFrame."""
+
+    @property
+    def _constructor(self):
+        return Citations
+
+    def _repr_html_(self) -> str | None:
+        if not {"sentence_id", "text_kk", "text_en"} <= set(self.columns):
+            return super()._repr_html_()
+        return "".join(
+            Sentence(row.sentence_id, row.text_kk, row.text_en, "", False)._repr_html_() for row in self.itertuples()
+        )
 
 
 # --- Figures printed in a sentence -------------------------------------------------

@@ -3,7 +3,6 @@
 import subprocess
 import sys
 
-import pandas as pd
 import pytest
 
 import histkit
@@ -270,3 +269,13 @@ def test_data_ships_inside_the_wheel(tmp_path):
         env={"PATH": "/usr/bin:/bin"},
     )
     assert result.stdout.split() == ["histkit/data", "20"]
+
+
+def test_cite_shows_every_sentence_whole_in_a_notebook():
+    routes = histkit.load("shipments").query("scope == 'specific'")
+    cited = histkit.cite(routes)
+    page = cited._repr_html_()
+    for row in cited.itertuples():
+        assert row.text_kk in page and row.text_en.replace('"', "&quot;").replace("'", "&#x27;") in page
+    assert page.count("<blockquote") == len(cited)
+    assert "<table" in cited[["sentence_id"]]._repr_html_()  # without the texts it is a plain table again

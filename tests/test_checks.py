@@ -126,3 +126,15 @@ def test_text_rubrics_list_only_what_they_require(exercise_id):
     shown = checks.check(exercise_id, "Some words here s121 1930.").message
     assert ("cites a sentence id" in shown) == (int(rubric.get("cite", 0)) > 0)
     assert ("uses a figure" in shown) == (int(rubric.get("figure", 0)) > 0)
+
+
+def test_choices_are_shown_in_a_scrambled_but_fixed_order():
+    firsts = []
+    for exercise_id in EXERCISES.query("kind == 'choice'")["exercise_id"]:
+        shown = checks.display_order(options_of(exercise_id))
+        assert list(shown["option_id"]) == list(checks.display_order(options_of(exercise_id))["option_id"])
+        assert sorted(shown["option_id"]) == sorted(options_of(exercise_id)["option_id"])
+        firsts.append(shown.iloc[0]["answer"] == "correct")
+        radio = checks.quiz(exercise_id).children[1]
+        assert [value for _, value in radio.options] == list(shown["option_id"])
+    assert sum(firsts) <= len(firsts) / 2  # the right answer is not usually on top

@@ -22,7 +22,8 @@ SOURCE_FIGURES = {n for text in histkit.load("sentences", lang="both")["text_kk"
 NOT_HISTORICAL = re.compile(
     r"`[^`]*`"  # code: ids, function calls
     r"|\bs\d{3}\b"  # sentence ids
-    r"|\b0\d\b"  # lesson numbers 00-04
+    r"|\b0\d?\b"  # lesson numbers 00-04, and zero
+    r"|\bsections? \d+\b"  # cross-references: "until section 6"
     r"|\b\d+\s*(?:minutes?|min)\b"  # lesson durations
     r"|\b\d{4}s\b"  # decades: the 1920s
     r"|^\s*\d+\.\s"  # numbered list items
@@ -50,6 +51,6 @@ def test_every_figure_in_the_prose_is_printed_in_the_source(path):
 
 def test_a_mistyped_figure_is_caught(tmp_path):
     fake = tmp_path / "99-fake.ipynb"
-    cell = {"cell_type": "markdown", "source": ["1. Turksib was 1455 km long (`s123`), built in the 1920s; 45 minutes.\n"]}
+    cell = {"cell_type": "markdown", "source": ["1. Turksib was 1455 km long (`s123`), built in the 1920s; 45 minutes; see section 6; set it to 0%.\n"]}
     fake.write_text(json.dumps({"cells": [cell]}), encoding="utf-8")
     assert [text for text, _ in figures_in_markdown(fake)] == ["1455"]
