@@ -23,6 +23,49 @@ def economy_bars():
     return view, change
 
 
+def turksib_pace():
+    """Lesson 02: the pace widget's rate slider (bars, value labels and the length text redrawn)."""
+    from histkit import turksib
+
+    box = turksib.pace_explorer("en")
+    rate = box.children[2]
+
+    def change(value):
+        rate.value = value
+
+    return box.view, change
+
+
+def debates_wool_cloth():
+    """Lesson 01: the wool-and-cloth model, wool slider (three bars, value and tick labels, four numbers redrawn)."""
+    from histkit import debates
+
+    box = debates.wool_cloth_explorer("en")
+
+    def change(value):
+        box.sliders["wool_t"].value = value
+
+    return box.view, change
+
+
+def metallurgy_enterprise_map():
+    """Lesson 03: the enterprise map, period and industry toggles (markers, place labels, subtitle, sources redrawn)."""
+    from histkit import metallurgy
+
+    box = metallurgy.enterprise_explorer("en")
+    controls = {"period": box.children[0], "group": box.children[1]}
+
+    def change(value):
+        control, choice = value
+        controls[control].value = choice
+
+    return box.view, change
+
+
 REDRAWS = {
     "baseline: economy chart, one bar": (economy_bars, [20, 40, 60, 80]),
+    "03-metallurgy: enterprise map, period and industry toggles": (metallurgy_enterprise_map, [("period", "fyp1"), ("group", "food"), ("period", "prewar"), ("group", "non-ferrous metals"),
+                               ("period", "nep"), ("group", "fuel"), ("period", "all"), ("group", "all")]),
+    "02-turksib: pace, rate slider": (turksib_pace, [150, 900, 1500, 2500, 3000, 400]),
+    "01-debates: wool-and-cloth model, wool slider": (debates_wool_cloth, [300, 1200, 2500, 4000, 5000, 800]),
 }

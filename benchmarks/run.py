@@ -110,7 +110,7 @@ def main() -> None:
     args = parser.parse_args()
     report = {
         "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count(), "platform": platform.platform()},
-        "import": imports(args.repeat * 2 + 1),
+        "import": imports(args.repeat * 4 + 1),
         "load": loads(),
         "redraw": redraws(args.repeat),
     }

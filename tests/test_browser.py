@@ -57,9 +57,27 @@ class Interaction:
 
 # Every notebook: what to operate. Each also gets the generic self-check click (below).
 INTERACTIONS: dict[str, list[Interaction]] = {
+    "03-metallurgy": [
+        Interaction(".histkit-enterprises", "button", "toggle", "First five-year plan", watch="img"),
+        Interaction(".histkit-enterprises", "button", "toggle", "Food", watch="img"),
+        Interaction(".histkit-enterprises", "button", "toggle", "Before the war"),  # the table under the map
+    ],
     "00-start-here": [
         Interaction(".histkit-explorer", "select", "select", "people"),
         Interaction(".histkit-explorer", ".widget-toggle-buttons button:has-text('Қазақша')", "click"),
+    ],
+    "02-turksib": [
+        Interaction(".histkit-pace", ".histkit-pace-rate .noUi-handle", "keys", "ArrowRight ArrowRight ArrowRight", watch="img"),
+        Interaction(".histkit-pace", ".histkit-pace-length .noUi-handle", "keys", "ArrowLeft ArrowLeft", watch="img"),
+        Interaction(".histkit-pace", ".histkit-pace-menu select", "select", "From the south, 506 km (s120)", watch="img"),
+    ],
+    "01-debates": [
+        Interaction(".histkit-quotations", "select", "select", "Speaker · S. Sadvakasov (4)"),
+        Interaction(".histkit-wool-model", ".noUi-handle", "keys", "ArrowRight ArrowRight", watch="img"),
+    ],
+    "04-checking-the-numbers": [
+        Interaction(".histkit-findings", ".histkit-kind select", "select", "Units: what does the figure measure?"),
+        Interaction(".histkit-findings", ".histkit-finding select", "select", "Comparing an average with a maximum"),
     ],
 }
 

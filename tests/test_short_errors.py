@@ -1,6 +1,5 @@
 """In Jupyter, histkit's own errors show as their message, not as a long traceback."""
 
-import nbformat
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
