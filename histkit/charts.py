@@ -94,7 +94,8 @@ def finish(fig: Figure, *, title: str, ids: Iterable[str], lang: str, subtitle: 
     if subtitle:
         fig.axes[0].set_title(subtitle, loc="left", fontsize=10, color=GREY, fontfamily=FONT, wrap=True)
     per_line = int(fig.get_figwidth() * 13)  # characters of 8.5 pt text that fit across the figure
-    footer = wrap(source_footer(ids, lang), per_line) + (f"\n{wrap(note, per_line)}" if note else "")
+    lines = [source_footer(ids, lang)] + (note.split("\n") if note else [])
+    footer = "\n".join(wrap(line, per_line) for line in lines)
     fig.supxlabel(footer, x=0.01, ha="left", fontsize=8.5, color=GREY, fontfamily=FONT)
     fig.source_ids = sorted(set(ids))  # what the footer cites, for tests and teachers
     return fig

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import sync_playwright
 
 from conftest import ROOT
 
@@ -106,7 +108,6 @@ def chromium_path() -> str | None:
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
@@ -203,13 +204,20 @@ def operate(page, step: Interaction, shot: Path) -> None:
         container.locator(f"button:has-text('{step.value}')").first.click()
     else:
         control.click()
-    page.wait_for_function(
-        "([c, w, before]) => { const e = document.querySelector(c).querySelector(w);"
-        " const img = e.tagName === 'IMG' ? e : e.querySelector('img');"
-        " const now = img ? img.getAttribute('src') : e.innerHTML; return now !== before; }",
-        arg=[step.container, step.watch, before],
-        timeout=20_000,
-    )
+    try:
+        page.wait_for_function(
+            "([c, w, before]) => { const e = document.querySelector(c).querySelector(w);"
+            " const img = e.tagName === 'IMG' ? e : e.querySelector('img');"
+            " const now = img ? img.getAttribute('src') : e.innerHTML; return now !== before; }",
+            arg=[step.container, step.watch, before],
+            timeout=20_000,
+        )
+    except PlaywrightTimeout:
+        page.screenshot(path=str(shot))
+        raise AssertionError(
+            f"{step.container}: nothing changed in {step.watch} within 20 s after {step.action} {step.value!r}; "
+            f"the widget's callback probably failed (screenshot: {shot.name})"
+        ) from None
     assert _content(container.locator(step.watch).first) != before
     page.screenshot(path=str(shot))
 

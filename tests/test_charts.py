@@ -75,3 +75,14 @@ def test_timeline_of_a_selection():
 def test_a_chart_refuses_an_unknown_language():
     with pytest.raises(LanguageError, match=r"lang must be 'en' \(English\) or 'kk' \(Kazakh\), not 'ru'"):
         charts.economy_chart("ru")
+
+
+def test_footer_lines_are_wrapped_one_by_one():
+    fig = charts.figure(6, 3)
+    fig.add_subplot()
+    note = "First note line.\nSecond note line, which is long enough that it has to wrap across the narrow figure."
+    charts.finish(fig, title="t", ids=["s001"], lang="en", note=note)
+    lines = fig._supxlabel.get_text().split("\n")
+    assert lines[0] == "Source: sentence s001 of the Kazakh text"
+    assert lines[1] == "First note line."
+    assert len(lines) == 4 and all(len(line) <= 6 * 13 for line in lines)

@@ -88,3 +88,11 @@ def test_notebooks_follow_the_lesson_skeleton(path):
 def test_make_check_python_names_the_problem():
     result = subprocess.run(["make", "-s", "check-python", f"PYTHON={sys.executable}"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_readme_links_every_lesson_on_binder_in_lab_and_voila(path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    binder = re.search(r"https://mybinder\.org/v2/gh/[\w.-]+/[\w.-]+/HEAD", readme).group(0)
+    assert f"{binder}?urlpath=lab/tree/notebooks/{path.name}" in readme
+    assert f"{binder}?urlpath=voila/render/notebooks/{path.name}" in readme
