@@ -234,6 +234,20 @@ def check_self_check_answers(page) -> None:
     )
 
 
+def wait_for_every_self_check(page, path: Path, timeout: int) -> None:
+    """Wait until every self-check of the notebook is on the page: the cells have all run."""
+    expected = quiz_count(path)
+    page.wait_for_function(f"() => document.querySelectorAll('.histkit-quiz').length === {expected}", timeout=timeout)
+
+
+def act_as_a_student(page, path: Path, where: str) -> None:
+    """Click a self-check, then operate every widget listed for the notebook; no error may appear."""
+    check_self_check_answers(page)
+    for number, step in enumerate(INTERACTIONS[path.stem], start=1):
+        operate(page, step, SHOTS / f"{path.stem}-{where}-{number}.png")
+    assert_no_errors(page)
+
+
 def assert_no_errors(page) -> None:
     body = page.locator("body").inner_text()
     assert "Error displaying widget" not in body
@@ -251,23 +265,26 @@ def test_lesson_in_jupyterlab(path, lab, browser):
     try:
         page.goto(f"{base}/lab/tree/notebooks/{path.name}?token={token}")
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+        page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=60_000)  # the kernel has started
         page.get_by_text("Run", exact=True).first.click()
         page.get_by_text("Run All Cells", exact=True).click()
-        page.wait_for_function(
-            "() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];"
-            " return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.innerText)); }",
-            timeout=90_000,
-        )
+        try:
+            page.wait_for_function(
+                "() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];"
+                " return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.innerText)); }",
+                timeout=120_000,
+            )
+        except PlaywrightTimeout:
+            prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
+            status = page.locator(".jp-StatusBar-Widget").all_inner_texts()
+            page.screenshot(path=str(SHOTS / f"{path.stem}-lab-stuck.png"))
+            raise AssertionError(f"not every cell ran within 120 s; prompts {prompts}, status bar {status}") from None
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
-        expected = quiz_count(path)
-        page.wait_for_function(f"() => document.querySelectorAll('.histkit-quiz').length === {expected}", timeout=30_000)
+        wait_for_every_self_check(page, path, timeout=30_000)
         assert page.locator(".jupyter-widgets").count() > 0
         assert_no_errors(page)
         _page_screenshots(page, path.stem)
-        check_self_check_answers(page)
-        for number, step in enumerate(INTERACTIONS[path.stem], start=1):
-            operate(page, step, SHOTS / f"{path.stem}-lab-{number}.png")
-        assert_no_errors(page)
+        act_as_a_student(page, path, "lab")
     finally:
         page.close()
 
@@ -288,15 +305,11 @@ def test_lesson_in_voila(path, voila, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
         page.goto(f"{voila}/voila/render/{path.name}")
-        expected = quiz_count(path)
-        page.wait_for_function(f"() => document.querySelectorAll('.histkit-quiz').length === {expected}", timeout=120_000)
+        wait_for_every_self_check(page, path, timeout=120_000)
         page.wait_for_load_state("networkidle")
         assert_no_errors(page)
         page.screenshot(path=str(SHOTS / f"{path.stem}-voila.png"), full_page=True)
-        check_self_check_answers(page)
-        for number, step in enumerate(INTERACTIONS[path.stem], start=1):
-            operate(page, step, SHOTS / f"{path.stem}-voila-{number}.png")
-        assert_no_errors(page)
+        act_as_a_student(page, path, "voila")
     finally:
         page.close()
 
