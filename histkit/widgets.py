@@ -38,7 +38,8 @@ class FigureView:
         self.canvas.draw()  # lays the figure out and renders everything but the dynamic artists
         figure.set_layout_engine(None)  # keep the positions the layout found
         self._background = self.canvas.copy_from_bbox(figure.bbox) if self.dynamic else None
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        natural = f"{round(figure.bbox.width)}px"  # its own size (not stretched in Voilà), shrunk on small screens
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width=natural, max_width="100%", height="auto"))
         self.refresh()
 
     def refresh(self) -> None:

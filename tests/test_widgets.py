@@ -54,3 +54,8 @@ def test_figure_view_redraws_only_the_dynamic_artists():
     bars[0].set_width(bars[0].get_width())  # no change
     view.refresh()
     assert view.image.value == changed
+
+
+def test_figure_view_keeps_the_figure_at_its_own_size():
+    view = hw.FigureView(charts.economy_chart())  # 8 x 3.2 inches at 100 dpi
+    assert view.image.layout.width == "800px" and view.image.layout.max_width == "100%"
