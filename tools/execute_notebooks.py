@@ -3,8 +3,9 @@
 Usage: python tools/execute_notebooks.py [notebooks/01-debates.ipynb ...]
 
 The notebooks are committed executed so they read well on GitHub and so nbval
-has outputs to compare. Widget state is dropped afterwards: it is large, and
-JupyterLab rebuilds the widgets when a student runs the notebook.
+has outputs to compare. Widget state and execution timestamps are dropped afterwards: the state is
+large and JupyterLab rebuilds the widgets when a student runs the notebook; the
+timestamps would change every file on every run.
 Exits non-zero if a cell raised or wrote to stderr.
 """
 
@@ -36,6 +37,8 @@ def execute(path: Path) -> list[str]:
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
     notebook.metadata.pop("widgets", None)
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)  # timestamps: they would change every file on every run
     nbformat.write(notebook, path)
     return problems(notebook)
 
