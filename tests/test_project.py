@@ -72,6 +72,7 @@ def test_notebooks_are_committed_executed_in_order(path):
             assert output["output_type"] != "error"
             assert not (output["output_type"] == "stream" and output["name"] == "stderr"), "".join(output["text"])
     assert "widgets" not in notebook["metadata"], "strip widget state (tools/execute_notebooks.py does)"
+    assert not any("execution" in c["metadata"] for c in notebook["cells"]), "strip timestamps (the tool does)"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
