@@ -168,7 +168,6 @@ UI = {
     "tsar_rate": {"en": "Under the tsar ('{q}')", "kk": "Патша заманында («{q}»)"},
     "soviet_rate": {"en": "In Soviet times ('{q}')", "kk": "Кеңес заманында («{q}»)"},
     "rate_ratio": {"en": "Soviet figure divided by tsarist figure", "kk": "Кеңестік санның патша кезіндегі санға қатынасы"},
-    "compares": {"en": "What is compared", "kk": "Нені салыстырады"},
     "q_on average": {"en": "on average", "kk": "орта есеппен"},
     "q_up to": {"en": "up to", "kk": "дейін"},
     "q_about": {"en": "about", "kk": "шамамен"},

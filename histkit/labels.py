@@ -39,7 +39,6 @@ UI = {
     "correct": {"en": "Correct.", "kk": "Дұрыс."},
     "not_yet": {"en": "Not yet.", "kk": "Әлі дұрыс емес."},
     "choose": {"en": "Choose an answer first.", "kk": "Алдымен жауапты таңдаңыз."},
-    "see_source": {"en": "Source", "kk": "Дереккөз"},
     "dataset": {"en": "Dataset", "kk": "Деректер"},
     "language": {"en": "Language", "kk": "Тіл"},
     "rows_shown": {"en": "Showing {n} of {total} rows", "kk": "{total} жолдың {n} жолы көрсетілді"},
