@@ -187,9 +187,13 @@ def _content(element) -> str:
     return element.inner_html()
 
 
-def operate(page, step: Interaction, shot: Path) -> None:
-    """Do what the student does and assert that the display changed."""
-    container = page.locator(step.container).first
+def operate(page, root: str, step: Interaction, shot: Path) -> None:
+    """Do what the student does and assert that the display changed.
+
+    root: CSS selector of the one element that holds the lesson under test (the visible notebook
+    panel in JupyterLab, the body in Voilà); every locator is scoped to it.
+    """
+    container = page.locator(root).locator(step.container).first
     container.scroll_into_view_if_needed()
     watched = container.locator(step.watch).first
     before = _content(watched)
@@ -206,10 +210,10 @@ def operate(page, step: Interaction, shot: Path) -> None:
         control.click()
     try:
         page.wait_for_function(
-            "([c, w, before]) => { const e = document.querySelector(c).querySelector(w);"
+            "([r, c, w, before]) => { const e = document.querySelector(r).querySelector(c).querySelector(w);"
             " const img = e.tagName === 'IMG' ? e : e.querySelector('img');"
             " const now = img ? img.getAttribute('src') : e.innerHTML; return now !== before; }",
-            arg=[step.container, step.watch, before],
+            arg=[root, step.container, step.watch, before],
             timeout=20_000,
         )
     except PlaywrightTimeout:
@@ -222,39 +226,59 @@ def operate(page, step: Interaction, shot: Path) -> None:
     page.screenshot(path=str(shot))
 
 
-def check_self_check_answers(page) -> None:
+def check_self_check_answers(page, root: str) -> None:
     """The generic round trip every lesson has: a Check button with no answer explains what to do."""
-    quiz = page.locator(".histkit-quiz").first
+    quiz = page.locator(root).locator(".histkit-quiz").first
     quiz.scroll_into_view_if_needed()
     quiz.locator("button").last.click()
     page.wait_for_function(
-        "() => /Choose an answer first|Алдымен|Type a number|Your claim|not sorted yet/.test("
-        "document.querySelector('.histkit-quiz').innerText)",
+        "(r) => /Choose an answer first|Алдымен|Type a number|Your claim|not sorted yet/.test("
+        "document.querySelector(r).querySelector('.histkit-quiz').innerText)",
+        arg=root,
         timeout=20_000,
     )
 
 
-def wait_for_every_self_check(page, path: Path, timeout: int) -> None:
+def wait_for_every_self_check(page, root: str, path: Path, timeout: int) -> None:
     """Wait until every self-check of the notebook is on the page: the cells have all run."""
-    expected = quiz_count(path)
-    page.wait_for_function(f"() => document.querySelectorAll('.histkit-quiz').length === {expected}", timeout=timeout)
+    page.wait_for_function(
+        "([r, n]) => document.querySelector(r).querySelectorAll('.histkit-quiz').length === n",
+        arg=[root, quiz_count(path)],
+        timeout=timeout,
+    )
 
 
-def act_as_a_student(page, path: Path, where: str) -> None:
+def act_as_a_student(page, root: str, path: Path, where: str) -> None:
     """Click a self-check, then operate every widget listed for the notebook; no error may appear."""
-    check_self_check_answers(page)
+    check_self_check_answers(page, root)
     for number, step in enumerate(INTERACTIONS[path.stem], start=1):
-        operate(page, step, SHOTS / f"{path.stem}-{where}-{number}.png")
-    assert_no_errors(page)
+        operate(page, root, step, SHOTS / f"{path.stem}-{where}-{number}.png")
+    assert_no_errors(page, root)
 
 
-def assert_no_errors(page) -> None:
-    body = page.locator("body").inner_text()
-    assert "Error displaying widget" not in body
-    assert "There was an error when executing cell" not in body
-    assert "Traceback" not in body
-    errors = page.locator("[data-mime-type='application/vnd.jupyter.stderr']")
+def assert_no_errors(page, root: str) -> None:
+    lesson = page.locator(root)
+    text = lesson.inner_text()
+    assert "Error displaying widget" not in text
+    assert "There was an error when executing cell" not in page.locator("body").inner_text()
+    assert "Traceback" not in text
+    errors = lesson.locator("[data-mime-type='application/vnd.jupyter.stderr']")
     assert errors.count() == 0, errors.first.inner_text()
+
+
+# In JupyterLab every locator is scoped to the one notebook panel on show: a hidden panel (another
+# notebook, or one a workspace restored) keeps its own toolbar, prompts and widgets in the DOM.
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
+def _shut_down_kernels(base: str, token: str) -> None:
+    """Stop every kernel the lesson started, so the next lesson does not share the CPU with it."""
+    headers = {"Authorization": f"token {token}"}
+    with urllib.request.urlopen(urllib.request.Request(f"{base}/api/sessions", headers=headers), timeout=10) as r:
+        sessions = json.load(r)
+    for session in sessions:
+        request = urllib.request.Request(f"{base}/api/sessions/{session['id']}", headers=headers, method="DELETE")
+        urllib.request.urlopen(request, timeout=10).close()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -263,35 +287,39 @@ def test_lesson_in_jupyterlab(path, lab, browser):
     SHOTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{base}/lab/tree/notebooks/{path.name}?token={token}")
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
-        page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=60_000)  # the kernel has started
-        page.get_by_text("Run", exact=True).first.click()
-        page.get_by_text("Run All Cells", exact=True).click()
+        # A workspace of its own, reset on opening: JupyterLab restores no other notebook beside this one.
+        page.goto(f"{base}/lab/workspaces/test-{path.stem}/tree/notebooks/{path.name}?reset&token={token}")
+        page.locator(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=60_000)
+        page.locator(".jp-StatusBar-Widget").get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=60_000)
+        assert page.locator(PANEL).count() == 1, "more than one notebook panel is on show"
+        page.locator(".lm-MenuBar-itemLabel").get_by_text("Run", exact=True).click()
+        page.locator(".lm-Menu-itemLabel").get_by_text("Run All Cells", exact=True).click()
         try:
             page.wait_for_function(
-                "() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];"
+                "(r) => { const p = [...document.querySelector(r).querySelectorAll('.jp-CodeCell .jp-InputPrompt')];"
                 " return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.innerText)); }",
+                arg=PANEL,
                 timeout=120_000,
             )
         except PlaywrightTimeout:
-            prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
+            prompts = page.locator(PANEL).locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
             status = page.locator(".jp-StatusBar-Widget").all_inner_texts()
             page.screenshot(path=str(SHOTS / f"{path.stem}-lab-stuck.png"))
             raise AssertionError(f"not every cell ran within 120 s; prompts {prompts}, status bar {status}") from None
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
-        wait_for_every_self_check(page, path, timeout=30_000)
-        assert page.locator(".jupyter-widgets").count() > 0
-        assert_no_errors(page)
+        page.locator(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=60_000)
+        wait_for_every_self_check(page, PANEL, path, timeout=30_000)
+        assert page.locator(PANEL).locator(".jupyter-widgets").count() > 0
+        assert_no_errors(page, PANEL)
         _page_screenshots(page, path.stem)
-        act_as_a_student(page, path, "lab")
+        act_as_a_student(page, PANEL, path, "lab")
     finally:
         page.close()
+        _shut_down_kernels(base, token)
 
 
 def _page_screenshots(page, stem: str) -> None:
     """Screenshot the notebook page by page, from the top, as a student scrolls through it."""
-    panel = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
+    panel = f"{PANEL} .jp-WindowedPanel-outer"
     total, step = page.evaluate(f"() => [document.querySelector('{panel}').scrollHeight, document.querySelector('{panel}').clientHeight]")
     for number, top in enumerate(range(0, total, max(step - 80, 200)), start=1):
         page.evaluate(f"() => document.querySelector('{panel}').scrollTop = {top}")
@@ -305,11 +333,11 @@ def test_lesson_in_voila(path, voila, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
         page.goto(f"{voila}/voila/render/{path.name}")
-        wait_for_every_self_check(page, path, timeout=120_000)
+        wait_for_every_self_check(page, "body", path, timeout=120_000)
         page.wait_for_load_state("networkidle")
-        assert_no_errors(page)
+        assert_no_errors(page, "body")
         page.screenshot(path=str(SHOTS / f"{path.stem}-voila.png"), full_page=True)
-        act_as_a_student(page, path, "voila")
+        act_as_a_student(page, "body", path, "voila")
     finally:
         page.close()
 
