@@ -177,22 +177,22 @@ def test_the_famine_toll_is_stored_as_a_range_with_its_holders():
     assert "Cameron" in fact["holders_low"] and "Tatimov" in fact["holders_high"]
 
 
-def notebook_outputs(path: Path) -> str:
+def shown_in(path: Path) -> list[str]:
+    """What a notebook shows, one piece per markdown cell or output: a mark must sit with its fact."""
     notebook = json.loads(path.read_text(encoding="utf-8"))
-    parts = []
+    pieces = []
     for cell in notebook["cells"]:
-        for output in cell.get("outputs", []):
-            parts.append("".join(output.get("text", "")))
-            for mime in ("text/plain", "text/html", "text/markdown"):
-                parts.append("".join(output.get("data", {}).get(mime, "")))
         if cell["cell_type"] == "markdown":
-            parts.append("".join(cell["source"]))
-    return "\n".join(parts)
+            pieces.append("".join(cell["source"]))
+        for output in cell.get("outputs", []):
+            pieces.append("".join(output.get("text", "")))
+            pieces += ["".join(output.get("data", {}).get(mime, "")) for mime in ("text/plain", "text/html", "text/markdown")]
+    return pieces
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)
 def test_no_lesson_shows_an_outside_fact_unmarked(path):
-    assert unmarked_displays(notebook_outputs(path), ROOT / "data") == []
+    assert [problem for piece in shown_in(path) for problem in unmarked_displays(piece, ROOT / "data")] == []
 
 
 # --- each check fails on a planted fault -------------------------------------------------------
