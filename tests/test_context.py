@@ -129,7 +129,11 @@ def separation_problems(data: Path) -> list[str]:
 
 
 def unmarked_displays(shown: str, data: Path) -> list[str]:
-    """Outside facts shown in `shown` without the 'other source' mark or without naming their source."""
+    """Outside facts shown in `shown` without the 'other source' mark or without naming their source.
+
+    It recognises a fact by its statement or corroboration claim, shown word for word; whatever
+    renders facts in other forms should be tested to add the mark itself.
+    """
     package = descriptor(data)
     marks = (package["mark_en"], package["mark_kk"])
     sources = {s["source_id"]: s for s in table(data, "sources")}
@@ -137,12 +141,7 @@ def unmarked_displays(shown: str, data: Path) -> list[str]:
     for link in table(data, "fact_sources"):
         cited_in.setdefault(link["fact_id"], []).append(sources[link["source_id"]])
     claims = [(f["fact_id"], f[key]) for f in table(data, "facts") for key in ("statement_en", "statement_kk")]
-    facts_of_pair = {p["pair_id"]: p["fact_id"] for p in table(data, "corroboration")}
-    claims += [
-        (facts_of_pair[p["pair_id"]], p[key])
-        for p in table(data, "corroboration")
-        for key in ("other_claim_en", "other_claim_kk")
-    ]
+    claims += [(p["fact_id"], p[key]) for p in table(data, "corroboration") for key in ("other_claim_en", "other_claim_kk")]
     problems = []
     for fact_id, claim in claims:
         if claim not in shown:
