@@ -32,3 +32,22 @@ def callback_log(caplog):
     yield caplog
     errors = [r.getMessage() for r in caplog.records if r.levelname in ("WARNING", "ERROR")]
     assert not errors, f"a widget callback failed: {errors}"
+
+
+def assert_fast_redraw(view, change) -> None:
+    """A widget change must take FigureView's fast path: new image, no full redraw of the figure.
+
+    Speed itself is measured by `make bench` (benchmarks/redraws.py), never by a timed assertion:
+    wall-clock limits fail by chance on a loaded machine. What a test can prove every time is
+    that the change redraws only the dynamic artists, which is what makes it fast.
+    """
+    full_draws = []
+    original = view.canvas.draw
+    view.canvas.draw = lambda *a, **k: full_draws.append(1) or original(*a, **k)
+    try:
+        before = view.image.value
+        change()
+        assert view.image.value != before, "the change did not produce a new image"
+        assert not full_draws, "the change redrew the whole figure instead of only its dynamic artists"
+    finally:
+        view.canvas.draw = original

@@ -2,14 +2,14 @@
 the tables, and the pace widget is driven from Python as a student drives it."""
 
 import re
-import statistics
-import time
 
 import pytest
 
 import histkit
 from histkit import checks, maps, turksib
 from histkit.provenance import numbers_in
+
+from conftest import assert_fast_redraw
 
 from test_charts import KAZAKH_LETTERS, all_text, render
 
@@ -369,15 +369,11 @@ def test_pace_explorer_follows_the_controls(callback_log):
     assert menu.value is None and box.chart.length_km == 333
 
 
-def test_pace_redraw_is_fast(callback_log):
+def test_pace_redraw_takes_the_fast_path(callback_log):
     box = turksib.pace_explorer("en")
     rate = box.children[2]
-    timings = []
-    for value in [100, 400, 900, 1500, 2500, 3000, 700, 1200] * 3:
-        start = time.perf_counter()
-        rate.value = value
-        timings.append(time.perf_counter() - start)
-    assert statistics.median(timings) < 0.15  # the benchmark's target is 60 ms; this guards against a full redraw
+    for value in [100, 1500, 3000]:
+        assert_fast_redraw(box.view, lambda v=value: setattr(rate, "value", v))
 
 
 def test_notebook_uses_the_lesson_checks():
