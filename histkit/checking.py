@@ -49,7 +49,8 @@ def _key_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
 def _references(schema: dict) -> list[tuple[str, str, str]]:
     """(column, table, column) for every foreign key, and for every list field whose items each name a
     key (``itemReference``): Frictionless cannot check a foreign key item by item, so histkit does."""
-    keys = [(fk["fields"], fk["reference"]["resource"], fk["reference"]["fields"]) for fk in schema.get("foreignKeys", [])]
+    foreign = schema.get("foreignKeys", [])
+    keys = [(fk["fields"], fk["reference"]["resource"], fk["reference"]["fields"]) for fk in foreign]
     items = [f for f in schema["fields"] if "itemReference" in f]
     return keys + [(f["name"], f["itemReference"]["resource"], f["itemReference"]["field"]) for f in items]
 

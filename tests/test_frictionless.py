@@ -41,9 +41,12 @@ def test_every_citation_is_a_list_of_sentence_ids():
         assert field["itemReference"] == {"resource": "sentences", "field": "sentence_id"}, resource["name"]
 
 
-@pytest.mark.parametrize("table, old, new, bad", [("places", ";s075;", ";s975;", "s975"), ("people", ",s079,", ",s79,", "s79")])
+@pytest.mark.parametrize(
+    "table, old, new, bad", [("places", ";s075;", ";s975;", "s975"), ("people", ",s079,", ",s79,", "s79")]
+)
 def test_a_bad_id_inside_a_citation_list_is_caught_by_histkit(data_copy, table, old, new, bad):
     replace_in(data_copy / f"{table}.csv", old, new)
     assert errors(data_copy / "datapackage.json") == []  # frictionless does not look inside the list
-    with pytest.raises(histkit.DataFileError, match=rf"{table}.csv, row \d+ .*'sentence_id': '{bad}' is not a sentence_id"):
+    expected = rf"{table}.csv, row \d+ .*'sentence_id': '{bad}' is not a sentence_id in sentences.csv"
+    with pytest.raises(histkit.DataFileError, match=expected):
         histkit.validate(data_copy)

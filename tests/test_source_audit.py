@@ -37,10 +37,10 @@ def text_en(sentence_id: str) -> str:
 @pytest.mark.parametrize(
     "sentence_id, says, not_says",
     [
-        ("s097", "built a railway in the Orenburg–Tashkent direction and planned to connect it", "planned to build"),
-        ("s042", 'with the Kazakhs "you cannot fulfil', "of the Kazakhs"),  # «Қазақтармен»: with, not of/to
-        ("s114", "complex unskilled work, in particular, fell more to", "mostly"),  # «күрделі», «көбірек»
-        ("s060", "so-called leader, an interloper", "newcomer"),  # «басшысымағы», scornful «келімсек»
+        ("s097", "built a railway in the Orenburg–Tashkent direction and planned to connect", "planned to build"),
+        ("s042", 'with the Kazakhs "you cannot fulfil', "of the Kazakhs"),  # «Қазақтармен»: with, not of
+        ("s114", "complex unskilled work, in particular, fell more to", "mostly"),  # «күрделі» «көбірек»
+        ("s060", "so-called leader, an interloper", "newcomer"),  # «басшысымағы», «келімсек»
     ],
 )
 def test_the_corrected_translations(sentence_id, says, not_says):
@@ -63,9 +63,10 @@ def test_tables_that_repeat_those_sentences_follow_them():
 
 def test_quotations_name_who_spoke_as_the_text_does():
     q01, q09 = row("quotations", "q01"), row("quotations", "q09")
-    assert q01["kind"] == "quotation" and "Stressed at the meeting" in q01["occasion_en"]  # «атап көрсетілді»
+    assert q01["kind"] == "quotation" and "Stressed at the meeting" in q01["occasion_en"]
     assert "атап көрсетілді" in histkit.sentence("s015").text_kk
-    assert pd.isna(q09["speaker_id"]) and q09["speaker_en"] == "Goloshchekin and those around him"  # «олар»
+    assert pd.isna(q09["speaker_id"])  # «олар»: Goloshchekin and those around him, not he alone
+    assert q09["speaker_en"] == "Goloshchekin and those around him"
 
 
 def test_kazakh_word_order_and_labels():
@@ -155,21 +156,41 @@ def origin_problem(name: str, record: dict, covered: list[str]) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("name, record, covered", claims(), ids=[f"{n}-{list(r.values())[0]}" for n, r, _ in claims()])
+CLAIMS = claims()
+
+
+@pytest.mark.parametrize("name, record, covered", CLAIMS, ids=[f"{n}-{list(r.values())[0]}" for n, r, _ in CLAIMS])
 def test_a_row_that_says_it_is_not_from_the_text_is_marked(name, record, covered):
     assert origin_problem(name, record, covered) is None
 
 
+def claim(table: str, key: str) -> tuple[dict, list[str]]:
+    (record, covered), = [(r, c) for n, r, c in claims() if n == table and list(r.values())[0] == key]
+    return record, covered
+
+
 def test_the_origin_check_catches_unmarked_and_unexplained_rows():
-    (_, almaty, covered), = [c for c in claims() if c[0] == "places" and c[1]["place_id"] == "almaty"]
+    almaty, covered = claim("places", "almaty")
     assert origin_problem("places", {**almaty, "claim_origin": "text"}, covered).endswith("say 'general_knowledge'")
-    (_, oil, covered), = [c for c in claims() if c[0] == "rankings" and c[1]["ranking_id"] == "oil"]
+    oil, covered = claim("rankings", "oil")
     assert "say 'inference'" in origin_problem("rankings", {**oil, "claim_origin": "text"}, covered)
-    (_, rural, covered), = [c for c in claims() if c[0] == "economy_1920s" and c[1]["indicator_id"] == "rural_population_share"]
+    rural, covered = claim("economy_1920s", "rural_population_share")
     unexplained = {**rural, "note_en": "No year is given.", "period_en": "1925"}
     assert "note_en does not say which part" in origin_problem("economy_1920s", unexplained, covered)
-    (_, term, covered), = [c for c in claims() if c[0] == "directions" and c[1]["direction_id"] == "d1"]
-    assert "no claim_origin column" in origin_problem("directions", {**term, "stance_en": "general knowledge"}, covered)
+    d1, covered = claim("directions", "d1")
+    assert "no claim_origin column" in origin_problem("directions", {**d1, "stance_en": "general knowledge"}, covered)
+
+
+@pytest.mark.parametrize("table", ["places", "enterprises"])
+def test_a_name_from_the_text_stands_in_the_sentences_it_cites(table):
+    """Rows marked text name what the text names: each part of a place name ('Гурьев (Атырау)'), and the
+    first word of an enterprise's name (its place or, for the brick works, its product)."""
+    texts = histkit.load("sentences", lang="both").set_index("sentence_id")["text_kk"]
+    for record in histkit.load(table, lang="both").to_dict("records"):
+        cited = " ".join(texts[i] for i in record["sentence_id"].split(";")).lower()
+        parts = [p.strip() for p in re.split(r"[()]", record["name_kk"]) if p.strip()]
+        names = parts if table == "places" else [record["name_kk"].split()[0]]
+        assert all(name.lower() in cited for name in names), (table, record["name_kk"], record["sentence_id"])
 
 
 def test_a_route_point_is_text_only_where_the_cited_sentences_name_it():
