@@ -32,18 +32,27 @@ def _key_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
                 if key in seen:
                     problems.append(f"{label}, row {number}: the key {key} repeats row {seen[key]}.")
                 seen.setdefault(key, number)
-        for fk in schema.get("foreignKeys", []):
-            target, target_field = fk["reference"]["resource"], fk["reference"]["fields"]
+        lists = {f["name"] for f in schema["fields"] if f["type"] == "list"}
+        for column, target, target_field in _references(schema):
             known = {row[target_field] for row in tables.get(target, [])}
             for number, row in enumerate(rows, start=1):
-                value = row[fk["fields"]]
-                parts = split_ids(value) if fk["fields"] == "sentence_id" else ([] if value is None else [value])
+                value = row[column]
+                parts = split_ids(value) if column in lists else ([] if value is None else [value])
                 problems += [
-                    f"{_where(label, number, fk['fields'])}: {part!r} is not a {target_field} in {target}.csv."
+                    f"{_where(label, number, column)}: {part!r} is not a {target_field} in {target}.csv."
                     for part in parts
                     if part not in known
                 ]
     return problems
+
+
+def _references(schema: dict) -> list[tuple[str, str, str]]:
+    """(column, table, column) for every foreign key, and for every list field whose items each name a
+    key (``itemReference``): Frictionless cannot check a foreign key item by item, so histkit does."""
+    foreign = schema.get("foreignKeys", [])
+    keys = [(fk["fields"], fk["reference"]["resource"], fk["reference"]["fields"]) for fk in foreign]
+    items = [f for f in schema["fields"] if "itemReference" in f]
+    return keys + [(f["name"], f["itemReference"]["resource"], f["itemReference"]["field"]) for f in items]
 
 
 def stands_in(value: str, text: str) -> bool:

@@ -14,7 +14,8 @@ from .errors import DataFileError, LanguageError, NotADatasetNameError, UnknownD
 from .locate import data_dir
 
 LANGUAGES = ("en", "kk", "both")
-_DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "string": "str"}
+# A list field (sentence_id) stays the text a teacher typed, "s118;s120"
+_DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "string": "str", "list": "str"}
 
 
 def list_datasets() -> list[str]:

@@ -239,8 +239,8 @@ UI = {
 
 # Words that judge rather than report (close reading). Patterns match the Kazakh text; glosses say what they do.
 LOADED_WORDS = [
-    (r"келімсек", "newcomer, outsider: said with scorn", "сырттан келген: менсінбей айтылған"),
-    (r"басшысымағ\w*", "would-be leader: the ending -сымақ mocks", "-сымақ жұрнағы кекесін білдіреді"),
+    (r"келімсек", "interloper, alien incomer: said with scorn", "сырттан келген бөтен: менсінбей айтылған"),
+    (r"басшысымағ\w*", "so-called leader: the ending -сымақ mocks", "-сымақ жұрнағы кекесін білдіреді"),
     (r"қолшоқпар\w*", "cudgel: a tool in someone else's hand", "біреудің қолындағы құрал"),
     (r"өктем\w*", "domineering", "озбыр, өз дегенін күшпен жүргізетін"),
     (r"шовинист\w*", "chauvinist: a label, not an argument", "дәлел емес, жапсырылған айдар"),

@@ -29,7 +29,7 @@ def test_requirements_are_pinned_and_hold_the_chosen_packages():
     runtime = pins("requirements.txt")
     assert {"jupyterlab", "ipywidgets", "matplotlib", "pandas", "voila"} <= set(runtime)
     dev = pins("requirements-dev.txt")
-    assert {"pytest", "nbval", "playwright"} <= set(dev)
+    assert {"pytest", "nbval", "playwright", "frictionless"} <= set(dev)
     assert "-r requirements.txt" in (ROOT / "requirements-dev.txt").read_text()
 
 
