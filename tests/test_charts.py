@@ -6,7 +6,7 @@ import pytest
 from matplotlib.figure import Figure
 
 import histkit
-from histkit import charts
+from histkit.ui import charts
 from histkit.errors import LanguageError
 
 KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")

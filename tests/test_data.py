@@ -6,7 +6,8 @@ import pytest
 
 import histkit
 from histkit.errors import DataFileError
-from histkit.provenance import format_kk, numbers_in
+from histkit.parsing import numbers_in
+from histkit.ui.words import format_kk
 
 from conftest import ROOT, replace_in
 

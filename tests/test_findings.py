@@ -1,7 +1,7 @@
 """Lesson 04, checking the numbers: the findings table, every calculation, the charts and the explorer widget.
 
-Expected values are never copied from histkit.findings: they are parsed from the Kazakh source
-sentences (histkit.provenance.numbers_in and plain text search) or counted from the data tables.
+Expected values are never copied from histkit.lessons.findings: they are parsed from the Kazakh source
+sentences (histkit.parsing.numbers_in and plain text search) or counted from the data tables.
 The second half edits a scratch copy of data/ and shows that each calculation follows the data.
 """
 
@@ -18,8 +18,8 @@ import pytest
 
 import histkit
 from histkit import datasets, locate, package
-from histkit import findings as F
-from histkit.provenance import months_in, numbers_in, split_ids
+from histkit.lessons import findings as F
+from histkit.parsing import months_in, numbers_in, split_ids
 
 from conftest import ROOT, replace_in
 
@@ -472,7 +472,7 @@ def test_voices_chart(lang):
 
 
 def test_findings_module_does_not_import_matplotlib_or_ipywidgets():
-    code = "import sys, histkit.findings; print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)"
+    code = "import sys, histkit.lessons.findings; print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.split() == ["False", "False"]
 

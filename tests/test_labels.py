@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from histkit.errors import LanguageError
-from histkit.labels import date_words, text
+from histkit.ui.words import date_words, text
 
 
 def test_dates_in_words_keep_only_the_parts_given():

@@ -1,7 +1,7 @@
 """Lesson 03: the enterprise map and its widget, the output, share and flow charts, and the cards.
 
 Expected values come from the data tables (read here with histkit.load, independently of the
-code under test) or from the source sentences themselves, never from histkit.metallurgy.
+code under test) or from the source sentences themselves, never from histkit.lessons.metallurgy.
 """
 
 import html
@@ -16,9 +16,10 @@ from matplotlib.colors import to_hex
 from matplotlib.text import Annotation
 
 import histkit
-from histkit import charts, checks
-from histkit import metallurgy as met
-from histkit.provenance import format_kk, split_ids
+from histkit.ui import charts, quiz
+from histkit.lessons import metallurgy as met
+from histkit.parsing import split_ids
+from histkit.ui.words import format_kk
 
 from conftest import ROOT
 from test_charts import KAZAKH_LETTERS, all_text, render
@@ -57,7 +58,7 @@ def markers(drawing):
 
 
 def test_import_does_not_load_ipywidgets():
-    code = "import sys, histkit.metallurgy; assert 'ipywidgets' not in sys.modules"
+    code = "import sys, histkit.lessons.metallurgy; assert 'ipywidgets' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 
 
@@ -335,22 +336,22 @@ def test_the_lesson_uses_every_skill_and_explains_the_hard_cases():
     exercises = histkit.load("exercises").query("lesson == '03-metallurgy'")
     assert set(exercises["skill"]) == {"sourcing", "contextualization", "corroboration", "close reading"}
     assert set(exercises["kind"]) == {"choice", "number", "sort", "text"}
-    growth = checks.check("03-coal-growth", "140")
+    growth = quiz.check("03-coal-growth", "140")
     assert growth.correct is False and "140% − 100%" in growth.message
     coal = histkit.load("output_growth").set_index("product_id").loc["coal", "factor"]
-    assert checks.check("03-coal-growth", str(round((coal - 1) * 100))).correct is True
+    assert quiz.check("03-coal-growth", str(round((coal - 1) * 100))).correct is True
     sort = histkit.load("exercise_options", lang="both").query("exercise_id == '03-evidence-sort'")
     assert (sort["answer"] == "both").sum() >= 2
     for item in sort.itertuples():  # every fact names the sentence it comes from, and the feedback cites it
         cited = {i for i in split_ids(item.sentence_id)}
         assert any(i in item.label_en for i in cited) or item.label_en.split("(")[-1].rstrip(")").split("–")[0] in cited
-    unclear = checks.check("03-what-is-51-of", "unclear")
+    unclear = quiz.check("03-what-is-51-of", "unclear")
     assert unclear.correct is True and "s134" in unclear.sentence_ids
 
 
 def test_the_quizzes_work_in_kazakh(callback_log):
-    quiz = checks.quiz("03-evidence-sort", "kk")
-    pickers, button, feedback = quiz.children[1:-2], quiz.children[-2], quiz.children[-1]
+    box = quiz.quiz("03-evidence-sort", "kk")
+    pickers, button, feedback = box.children[1:-2], box.children[-2], box.children[-1]
     items = histkit.load("exercise_options").query("exercise_id == '03-evidence-sort'")
     for picker, answer in zip(pickers, items["answer"]):
         picker.value = answer

@@ -8,8 +8,9 @@ import time
 import pytest
 
 import histkit
-from histkit import checks, maps, turksib
-from histkit.provenance import numbers_in
+from histkit.lessons import turksib
+from histkit.ui import maps, quiz
+from histkit.parsing import numbers_in
 
 from test_charts import KAZAKH_LETTERS, all_text, render
 
@@ -209,13 +210,13 @@ def test_the_two_years_option_matches_the_computed_outcome():
 
 
 def test_self_checks_in_both_languages():
-    assert checks.check("02-freight-factor", "3,06", "kk").correct is True
-    literal = checks.check("02-freight-factor", "0.003")
+    assert quiz.check("02-freight-factor", "3,06", "kk").correct is True
+    literal = quiz.check("02-freight-factor", "0.003")
     assert literal.correct is False and "literal reading" in literal.message
-    assert checks.check("02-stages-sum", "1278").correct is True
-    assert "not accounted for" in checks.check("02-stages-sum", "1278").message
-    assert "Not yet" in checks.check("02-stages-sum", "1000").to_html()
-    assert checks.check("02-route-text-or-not", {"aktogay": "text"}).correct is False
+    assert quiz.check("02-stages-sum", "1278").correct is True
+    assert "not accounted for" in quiz.check("02-stages-sum", "1278").message
+    assert "Not yet" in quiz.check("02-stages-sum", "1000").to_html()
+    assert quiz.check("02-route-text-or-not", {"aktogay": "text"}).correct is False
 
 
 # --- Charts: what they draw, in both languages ----------------------------------------------------
@@ -387,7 +388,7 @@ def test_notebook_uses_the_lesson_checks():
 
     notebook = json.loads((ROOT / "notebooks" / "02-turksib.ipynb").read_text(encoding="utf-8"))
     code = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
-    used = set(re.findall(r'checks\.quiz\("([^"]+)"', code))
+    used = set(re.findall(r'quiz\("([^"]+)"', code))
     assert used == set(OURS.index)
     assert 'LANG = "en"' in code
     markdown = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")

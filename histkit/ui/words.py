@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .errors import LanguageError
+from ..errors import LanguageError
 
 UI = {
     "source_one": {"en": "Source: sentence {ids} of the Kazakh text", "kk": "Дереккөз: мәтіннің {ids} сөйлемі"},
@@ -61,6 +61,11 @@ def date_words(year, month=None, day=None, lang: str = "en") -> str:
     day_text = str(int(day)) if pd.notna(day) else ""
     parts = [f"{int(year)} ж.", day_text, month_name] if lang == "kk" else [day_text, month_name, str(int(year))]
     return " ".join(p for p in parts if p)
+
+
+def format_kk(value: float) -> str:
+    """A number written the Kazakh way: 73.9 becomes '73,9', 2902.0 becomes '2902'."""
+    return f"{value:g}".replace(".", ",") if value != int(value) else str(int(value))
 
 
 def check_lang(lang: str) -> str:

@@ -25,10 +25,10 @@ import unicodedata
 
 import pandas as pd
 
-from . import cite, load, sentence
-from .display import HTML
-from .labels import MONTH_NAMES, check_lang, date_words, text
-from .provenance import numbers_in, split_ids
+from .. import cite, load, sentence
+from ..ui.display import HTML
+from ..ui.words import MONTH_NAMES, check_lang, date_words, text
+from ..parsing import numbers_in, split_ids
 
 KINDS = (
     "sourcing", "arithmetic", "units", "contradiction", "claim_vs_evidence",
@@ -1015,7 +1015,7 @@ def _number_ticks(ax, lang: str) -> None:
 
 def stage_chart(lang: str = "en"):
     """The Turksib stages stacked in one bar against the printed total in another, with the gap marked."""
-    from . import charts
+    from ..ui import charts
 
     lang = check_lang(lang)
     n = stage_numbers()
@@ -1054,7 +1054,7 @@ def stage_chart(lang: str = "en"):
 
 def pace_chart(lang: str = "en"):
     """Tsarist average, Soviet maximum and stated average pace in km a day, with the stated maximum marked."""
-    from . import charts
+    from ..ui import charts
 
     lang = check_lang(lang)
     figures = load("turksib_figures", lang=lang).set_index("figure_id")
@@ -1081,7 +1081,7 @@ def pace_chart(lang: str = "en"):
 
 def findings_chart(lang: str = "en"):
     """Findings by kind, each bar split by what the check shows."""
-    from . import charts
+    from ..ui import charts
 
     lang = check_lang(lang)
     findings = table(lang)
@@ -1110,7 +1110,7 @@ def findings_chart(lang: str = "en"):
 
 def voices_chart(lang: str = "en"):
     """Words quoted per speaker, from the quotations table."""
-    from . import charts
+    from ..ui import charts
 
     lang = check_lang(lang)
     from matplotlib.patches import Patch

@@ -18,8 +18,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from . import load, maps
-from .charts import (
+from .. import load
+from ..ui import maps
+from ..ui.charts import (
     BLUE,
     GREY,
     LIGHT_GREY,
@@ -34,9 +35,9 @@ from .charts import (
     style_axes,
     wrap,
 )
-from .display import HTML
-from .labels import check_lang, date_words, text
-from .provenance import split_ids
+from ..ui.display import HTML
+from ..ui.words import check_lang, date_words, text
+from ..parsing import split_ids
 
 # --- Words on screen -----------------------------------------------------------------------------
 
@@ -614,7 +615,7 @@ class PaceChart:
     """Years needed to lay a length at the text's rates and at the student's rate, with the text's claims.
 
     Built once; :meth:`update` changes only the bars and their labels (the
-    ``dynamic`` artists), so :class:`histkit.widgets.FigureView` redraws it fast.
+    ``dynamic`` artists), so :class:`histkit.ui.widgets.FigureView` redraws it fast.
     """
 
     def __init__(self, lang: str = "en", length_km: float | None = None, rate_m_per_day: float = 1000):
@@ -691,7 +692,7 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
     """Pick a rate and a length: the chart and the sentence underneath show the days and years it takes."""
     import ipywidgets as widgets
 
-    from .widgets import FigureView
+    from ..ui.widgets import FigureView
 
     lang = check_lang(lang)
     chart = PaceChart(lang, rate_m_per_day=rate_m_per_day)

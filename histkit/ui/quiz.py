@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import load, sentence
-from .errors import ExerciseError
-from .labels import check_lang, text
-from .provenance import split_ids
+from .. import load, sentence
+from ..errors import ExerciseError
+from .words import check_lang, text
+from ..parsing import split_ids
 
 _GOOD, _BAD, _INFO = "#E8F5EE", "#FDECEA", "#EEF4FA"
 WORDS = {

@@ -15,8 +15,8 @@ import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from . import cite, info, list_datasets, load
-from .labels import check_lang, text
+from .. import cite, info, list_datasets, load
+from .words import check_lang, text
 
 
 class FigureView:

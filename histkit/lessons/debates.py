@@ -19,10 +19,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from . import load
-from .charts import BLUE, FONT, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, VERMILLION, figure, finish
-from .labels import check_lang, text
-from .provenance import split_ids
+from .. import load
+from ..ui.charts import BLUE, FONT, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, VERMILLION, figure, finish
+from ..ui.words import check_lang, text
+from ..parsing import split_ids
 
 SECTIONS = ("sec1", "sec2", "sec3")  # the part of the text this lesson reads
 DIRECTION_COLORS = {"d1": BLUE, "d2": GREEN, "d3": ORANGE, "d4": PURPLE}
@@ -517,7 +517,7 @@ def wool_cloth_explorer(lang: str = "en"):
     """Sliders for the model's assumptions and the chart, redrawn fast through FigureView."""
     import ipywidgets as widgets
 
-    from .widgets import FigureView
+    from ..ui.widgets import FigureView
 
     lang = check_lang(lang)
     fig = wool_cloth_chart(lang)

@@ -2,7 +2,7 @@
 
 Pure functions return DataFrames, Figures or HTML strings; the one widget,
 :func:`enterprise_explorer`, only wires toggle buttons to :class:`EnterpriseMap`
-and shows it through :class:`histkit.widgets.FigureView`. Every figure on
+and shows it through :class:`histkit.ui.widgets.FigureView`. Every figure on
 screen is read from the data tables (enterprises, output_growth, ussr_shares,
 rankings, shipments, expeditions, quotations, people, workforce), and every
 chart's footer cites the sentences of the rows it draws.
@@ -20,14 +20,15 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Annotation
 
-from . import load, maps, sentence
-from .charts import (
+from .. import load, sentence
+from ..ui import maps
+from ..ui.charts import (
     BLACK, BLUE, FONT, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION,
     compact_ids, figure, finish, ids_of, number, source_footer, style_axes, wrap,
 )  # fmt: skip
-from .display import HTML
-from .labels import check_lang, text
-from .provenance import split_ids
+from ..ui.display import HTML
+from ..ui.words import check_lang, text
+from ..parsing import split_ids
 
 # --- Words on screen -------------------------------------------------------------------
 
@@ -361,7 +362,7 @@ def enterprise_explorer(lang: str = "en"):
     """The enterprise map with filters by period and industry group, and the table of the rows shown."""
     import ipywidgets as widgets
 
-    from .widgets import FigureView
+    from ..ui.widgets import FigureView
 
     lang = check_lang(lang)
     drawing = EnterpriseMap(lang)

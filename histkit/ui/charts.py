@@ -18,9 +18,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from . import load
-from .labels import check_lang, text
-from .provenance import format_kk, split_ids
+from .. import load
+from .words import check_lang, format_kk, text
+from ..parsing import split_ids
 
 # Okabe & Ito (2008), "Color Universal Design".
 BLUE, ORANGE, GREEN, VERMILLION = "#0072B2", "#E69F00", "#009E73", "#D55E00"

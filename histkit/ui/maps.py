@@ -15,10 +15,10 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from . import load
+from .. import load
 from .charts import FONT, GREY, figure
-from .labels import check_lang, text
-from .locate import data_dir
+from .words import check_lang, text
+from ..locate import data_dir
 
 LAND, BORDER = "#F3F0E8", "#A39E93"
 EXTENT = (46.0, 88.0, 39.5, 56.5)  # lon min, lon max, lat min, lat max: Kazakhstan and the places it shipped to
