@@ -79,7 +79,7 @@ def test_unknown_exercise():
 
 def test_quiz_widget_choice(callback_log):
     box = quiz.quiz("00-find-the-sentence")
-    prompt, radio, button, feedback = box.children
+    _prompt, radio, button, feedback = box.children
     button.click()
     assert "Choose an answer first." in feedback.value
     radio.value = "s118"

@@ -14,6 +14,7 @@ import histkit
 from histkit.validation import stands_in
 from histkit.lessons import debates
 from histkit.ui import quiz
+from histkit.ui.words import t
 from histkit.errors import LanguageError
 
 KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
@@ -211,7 +212,7 @@ def test_distance_and_tonnage_scale_both_routes_alike():
 
 def test_the_local_mill_never_needs_more_railway_work_within_the_sliders():
     low, high, step = debates.MODEL_RANGES["cloth_per_wool"]
-    for yield_ in [low + step * i for i in range(int(round((high - low) / step)) + 1)]:
+    for yield_ in [low + step * i for i in range(round((high - low) / step) + 1)]:
         for share in range(0, 101, 10):
             totals = debates.route_totals(debates.wool_cloth_model(1000, 1000, min(yield_, high), share))
             assert totals["centre"] >= totals["local"] - 1e-6
@@ -345,7 +346,7 @@ def test_model_summary_gives_the_result_in_words():
 def test_model_explorer_in_kazakh_labels_its_sliders():
     explorer = debates.wool_cloth_explorer("kk")
     assert [s.description for s in explorer.sliders.values()] == [
-        debates.UI[key]["kk"] for key in ("slider_wool", "slider_distance", "slider_yield", "slider_back")
+        t(key, "kk", "debates") for key in ("slider_wool", "slider_distance", "slider_yield", "slider_back")
     ]
     assert "болжамдары" in explorer.children[0].value
 

@@ -19,7 +19,7 @@ import histkit
 from histkit.ui import charts, quiz
 from histkit.lessons import metallurgy as met
 from histkit.parsing import split_ids
-from histkit.ui.words import format_kk
+from histkit.ui.words import format_kk, t
 
 from conftest import ROOT
 from test_charts import KAZAKH_LETTERS, all_text, render
@@ -134,7 +134,7 @@ def test_an_empty_filter_says_so():
     assert markers(drawing) == []
     assert not any(label.get_visible() for label in drawing.labels.values())
     assert "мәтін мұнда кәсіпорын атамайды" in drawing.subtitle.get_text()
-    assert drawing.sources.get_text() == met.say("no_footer", "kk")
+    assert drawing.sources.get_text() == t("no_footer", "kk", "metallurgy")
 
 
 def test_the_table_lists_the_rows_with_their_sentences():
@@ -183,7 +183,7 @@ def test_the_explorer_redraws_the_map_and_the_table(callback_log):
 
 def test_the_explorer_in_kazakh(callback_log):
     box = met.enterprise_explorer("kk")
-    period, group, image, table = box.children
+    period, group, _image, table = box.children
     assert period.options[0][0] == "Барлық кезеңдер" and group.options[0][0] == "Барлық салалар"
     group.value = "fuel"
     for row in expected_rows("fuel").itertuples():
@@ -244,7 +244,7 @@ def test_shares_chart_hatches_what_the_text_leaves_unclear(lang):
     for row in rankings.itertuples():
         assert row.field in text
     assert histkit.load("rankings", lang=lang).set_index("ranking_id").loc["oil", "after"].split()[0] in text
-    assert met.say("not_named", lang) in text  # metallurgy: the text does not say who was first
+    assert t("not_named", lang, "metallurgy") in text  # metallurgy: the text does not say who was first
     assert fig.source_ids == ["s133", "s134", "s135"]
     render(fig)
 
@@ -273,7 +273,7 @@ def test_flow_map_draws_the_specific_shipments_and_invents_no_destination(lang):
     text = all_text(fig)
     for goods in specific["goods"]:
         assert goods.split()[0].lower() in text.lower()
-    assert met.say("outside_box", lang) in text
+    assert t("outside_box", lang, "metallurgy") in text
     assert fig.source_ids == ids(specific)
     render(fig)
 

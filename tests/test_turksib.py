@@ -64,7 +64,7 @@ def test_railway_points_that_name_a_place_sit_where_the_place_is():
 
 
 def test_route_marks_what_the_text_names():
-    lines, points, crossings = turksib.route()
+    _lines, points, crossings = turksib.route()
     assert (points.loc[points["place_id"].isna(), "mark"] == "general").all()
     assert set(points.loc[points["mark"] == "river", "place_id"]) <= set(crossings["place_id"])
     assert set(crossings["place_id"]) == set(PLACES.index[PLACES["kind"] == "river_crossing"])
@@ -321,11 +321,6 @@ def test_people_card():
     kazakh = turksib.people_card("kk")
     assert "В.С.Шатов" in kazakh and "1930 жылдың басында" in kazakh
     assert kazakh._repr_html_() == str(kazakh)
-
-
-def test_every_lesson_string_has_both_languages():
-    for key, both in turksib.WORDS.items():
-        assert set(both) == {"en", "kk"} and all(both.values()), key
 
 
 # --- The pace chart and its widget -----------------------------------------------------------------

@@ -27,8 +27,10 @@ import pandas as pd
 
 from .. import cite, load, sentence
 from ..ui.display import HTML
-from ..ui.words import MONTH_NAMES, check_lang, date_words, text
+from ..ui.words import check_lang, date_words, has, t
 from ..parsing import numbers_in, split_ids
+
+LESSON = "findings"  # this lesson's words: histkit/ui/text/findings.toml
 
 KINDS = (
     "sourcing", "arithmetic", "units", "contradiction", "claim_vs_evidence",
@@ -36,233 +38,29 @@ KINDS = (
 )  # fmt: skip
 VERDICTS = ("problem", "unclear", "holds", "standpoint")
 
-UI = {
-    # kinds of finding
-    "kind_sourcing": {"en": "Sourcing: author, date, standpoint", "kk": "Дереккөз: авторы, уақыты, көзқарасы"},
-    "kind_arithmetic": {"en": "Arithmetic with the text's own figures", "kk": "Мәтіннің өз сандарымен есеп"},
-    "kind_units": {"en": "Units: what does the figure measure?", "kk": "Өлшем бірлігі: сан нені өлшейді?"},
-    "kind_contradiction": {"en": "Contradiction between passages", "kk": "Үзінділер арасындағы қайшылық"},
-    "kind_claim_vs_evidence": {"en": "Claim and evidence do not match", "kk": "Тұжырым мен дәлел сәйкес емес"},
-    "kind_vague_reference": {"en": "Vague reference: when? where? how much?", "kk": "Бұлыңғыр дерек: қашан? қайда? қанша?"},
-    "kind_name": {"en": "Name out of its time or place", "kk": "Уақытына не орнына сай емес атау"},
-    "kind_plan_vs_outcome": {"en": "Plan or outcome?", "kk": "Жоспар ма, нәтиже ме?"},
-    "kind_perspective": {"en": "Perspective and loaded words", "kk": "Көзқарас және бағалауыш сөздер"},
-    "kind_typo": {"en": "Printing slip", "kk": "Басылымдағы қате"},
-    "about_sourcing": {"en": "What the text reveals about who wrote it, when, and from what standpoint.",
-                       "kk": "Мәтінді кім, қашан және қандай көзқараспен жазғаны туралы мәтіннің өзі не айтады."},
-    "about_arithmetic": {"en": "The text's own figures, added or divided, do or do not agree.",
-                         "kk": "Мәтіннің өз сандарын қосқанда не бөлгенде олар бір-біріне сәйкес келе ме, жоқ па."},
-    "about_units": {"en": "A figure with a wrong or missing unit, or a share that does not say of what.",
-                    "kk": "Өлшем бірлігі қате не жоқ сан, немесе неден алынғаны айтылмаған үлес."},
-    "about_contradiction": {"en": "Two passages that cannot both be true as written.",
-                            "kk": "Жазылғандай екеуі бірдей шын бола алмайтын екі үзінді."},
-    "about_claim_vs_evidence": {"en": "The evidence offered does not show what the claim says.",
-                                "kk": "Келтірілген дәлел тұжырымның айтқанын көрсетпейді."},
-    "about_vague_reference": {"en": "A date, place, amount or measure is left out, so the statement cannot be checked.",
-                              "kk": "Күні, орны, мөлшері не көрсеткіші айтылмаған, сондықтан тексеру мүмкін емес."},
-    "about_name": {"en": "A place or state called by a name it did not have at the time, or by an imprecise one.",
-                   "kk": "Жер не мемлекет сол кезде болмаған немесе дәл емес атаумен аталған."},
-    "about_plan_vs_outcome": {"en": "A target and a result compared, or confused.",
-                              "kk": "Жоспар мен нәтиже салыстырылған немесе шатастырылған."},
-    "about_perspective": {"en": "Loaded words, framing and the choice of voices: where the text takes sides.",
-                          "kk": "Бағалауыш сөздер, тұжырымдау және кімнің сөзі келтірілгені: мәтін қай жақта тұр."},
-    "about_typo": {"en": "A slip in the printed text.", "kk": "Басылған мәтіндегі қате."},
-    # verdicts
-    "verdict_problem": {"en": "Problem", "kk": "Мәселе"},
-    "verdict_unclear": {"en": "Unclear", "kk": "Анық емес"},
-    "verdict_holds": {"en": "Check passes", "kk": "Тексеруден өтті"},
-    "verdict_standpoint": {"en": "Standpoint", "kk": "Көзқарас"},
-    "verdict_about_problem": {"en": "as printed, the text is wrong or disagrees with itself",
-                              "kk": "жазылғандай мәтін қате немесе өзіне-өзі қайшы"},
-    "verdict_about_unclear": {"en": "the text can be read two ways, or gives too little to check",
-                              "kk": "мәтінді екі түрлі оқуға болады немесе тексеруге дерек жетпейді"},
-    "verdict_about_holds": {"en": "the check passes", "kk": "тексеруден өтті"},
-    "verdict_about_standpoint": {"en": "not right or wrong: it shows the author's point of view",
-                                 "kk": "дұрыс не бұрыс емес: автордың көзқарасын көрсетеді"},
-    # explorer and cards
-    "kind": {"en": "Kind", "kk": "Түрі"},
-    "finding": {"en": "Finding", "kk": "Тұжырым"},
-    "sentences": {"en": "The sentences", "kk": "Сөйлемдер"},
-    "calculation": {"en": "The calculation, done now from the data", "kk": "Деректерден қазір жасалған есеп"},
-    "no_calculation": {"en": "Nothing to calculate: this finding comes from reading the words closely.",
-                       "kk": "Есептейтін ештеңе жоқ: бұл тұжырым сөздерді мұқият оқудан шығады."},
-    "conclusion": {"en": "What a careful reader concludes", "kk": "Мұқият оқырманның қорытындысы"},
-    "general_knowledge": {"en": "This finding uses general knowledge that is not in the text (marked in the explanation).",
-                          "kk": "Бұл тұжырым мәтінде жоқ жалпы мәліметті пайдаланады (түсіндірмеде белгіленген)."},
-    "corroborate": {"en": "Sources that could confirm or challenge it", "kk": "Мұны растай не теріске шығара алатын дереккөздер"},
-    # result tables: column headers
-    "col_what": {"en": "What", "kk": "Не"},
-    "col_value": {"en": "Value", "kk": "Мәні"},
-    "col_unit": {"en": "Unit", "kk": "Бірлігі"},
-    "col_how": {"en": "How it is worked out", "kk": "Қалай есептелді"},
-    "col_sentence_id": {"en": "Sentences", "kk": "Сөйлемдер"},
-    "col_text": {"en": "Text", "kk": "Мәтін"},
-    "col_word": {"en": "Words as printed", "kk": "Басылған сөз"},
-    "col_gloss": {"en": "What the words do", "kk": "Сөздің мәні"},
-    "col_name": {"en": "Enterprise", "kk": "Кәсіпорын"},
-    "col_industry": {"en": "Industry", "kk": "Сала"},
-    "col_action": {"en": "What was done", "kk": "Не істелді"},
-    "col_period": {"en": "When", "kk": "Қашан"},
-    "col_share": {"en": "Share (per cent)", "kk": "Үлесі (пайыз)"},
-    "col_of_what": {"en": "Share of", "kk": "Неден алынған үлес"},
-    "col_scope": {"en": "Whose total", "kk": "Кімнің жалпы көлемі"},
-    "col_speaker": {"en": "Who is quoted", "kk": "Кімнің сөзі"},
-    "col_quotations": {"en": "Quotations", "kk": "Дәйексөз саны"},
-    "col_words": {"en": "Words quoted (Kazakh)", "kk": "Сөз саны (қазақша)"},
-    "col_label": {"en": "Event", "kk": "Оқиға"},
-    "col_date": {"en": "Date as printed", "kk": "Басылған күні"},
-    "col_status": {"en": "Plan or outcome", "kk": "Жоспар ма, нәтиже ме"},
-    "col_origin": {"en": "From", "kk": "Қайдан"},
-    "col_goods": {"en": "Goods", "kk": "Жүк"},
-    "col_destination": {"en": "To", "kk": "Қайда"},
-    "col_numeral": {"en": "Numeral as printed", "kk": "Басылған цифр"},
-    "col_letters": {"en": "Its letters", "kk": "Әріптері"},
-    "col_ending": {"en": "End of the sentence", "kk": "Сөйлемнің соңы"},
-    "col_team": {"en": "Team", "kk": "Топ"},
-    "col_region": {"en": "Region", "kk": "Аймақ"},
-    "col_result": {"en": "What they concluded", "kk": "Қорытындысы"},
-    "col_side": {"en": "Side", "kk": "Бөлігі"},
-    "col_length": {"en": "Length (km)", "kk": "Ұзындығы (км)"},
-    "col_title": {"en": "Finding", "kk": "Тұжырым"},
-    "col_kind": {"en": "Kind", "kk": "Түрі"},
-    "col_corroborate": {"en": "Sources that could confirm or challenge it", "kk": "Растай не теріске шығара алатын дереккөздер"},
-    "col_total": {"en": "All", "kk": "Барлығы"},
-    # units and small words
-    "km": {"en": "km", "kk": "км"},
-    "km_day": {"en": "km a day", "kk": "км тәулігіне"},
-    "m_day": {"en": "metres a day", "kk": "метр тәулігіне"},
-    "days": {"en": "days", "kk": "күн"},
-    "times": {"en": "times", "kk": "есе"},
-    "months": {"en": "months", "kk": "ай"},
-    "years": {"en": "years", "kk": "жыл"},
-    "year": {"en": "year", "kk": "жыл"},
-    "tonnes": {"en": "tonnes", "kk": "тонна"},
-    "per_cent": {"en": "per cent", "kk": "пайыз"},
-    "count": {"en": "count", "kk": "саны"},
-    "north": {"en": "North", "kk": "Солтүстік"},
-    "south": {"en": "South", "kk": "Оңтүстік"},
-    "yes": {"en": "yes", "kk": "иә"},
-    "latin": {"en": "Latin", "kk": "латын"},
-    "cyrillic": {"en": "Cyrillic", "kk": "кирилл"},
-    "planned": {"en": "plan", "kk": "жоспар"},
-    "reported": {"en": "outcome", "kk": "нәтиже"},
-    "scope_USSR": {"en": "the USSR (the text says so)", "kk": "КСРО (мәтінде айтылған)"},
-    "scope_ambiguous": {"en": "ambiguous: the USSR or Kazakhstan", "kk": "екіұшты: КСРО ма, Қазақстан ба"},
-    "scope_not stated": {"en": "not stated", "kk": "айтылмаған"},
-    # stage_sum
-    "stage_row": {"en": "{side}: {period}", "kk": "{side}: {period}"},
-    "north_sum": {"en": "North: the stages added", "kk": "Солтүстік: кезеңдердің қосындысы"},
-    "south_sum": {"en": "South", "kk": "Оңтүстік"},
-    "together": {"en": "North and south together", "kk": "Солтүстік пен оңтүстік бірге"},
-    "total_printed": {"en": "Total length, as printed", "kk": "Жалпы ұзындығы, мәтінде"},
-    "gap": {"en": "Not accounted for by the stages", "kk": "Кезеңдермен түсіндірілмеген бөлігі"},
-    "together_other": {"en": "Other reading: if {km} km is the total reached by {year}, the stages give",
-                       "kk": "Басқа оқылым: егер {km} км {year} жылға дейінгі жалпы ұзындық болса, кезеңдер береді"},
-    "gap_other": {"en": "Other reading: not accounted for", "kk": "Басқа оқылым: түсіндірілмеген бөлігі"},
-    # pace_check and rate_comparison
-    "max_rate": {"en": "Most track laid in a day in Soviet times ('up to')", "kk": "Кеңес заманында тәулігіне салынған ең көп жол («дейін»)"},
-    "avg_rate": {"en": "Average working speed", "kk": "Жұмыстың орташа жылдамдығы"},
-    "avg_over_max": {"en": "Average divided by maximum", "kk": "Орташаның ең жоғарғыға қатынасы"},
-    "days_needed": {"en": "Days needed for the {km} km of {year} at the average", "kk": "{year} жылғы {km} км-ге орташа жылдамдықпен керек күн"},
-    "whole_year": {"en": "Average if the {km} km took the whole of {year}", "kk": "{km} км бүкіл {year} жылға созылса, орташа жылдамдық"},
-    "tsar_rate": {"en": "Under the tsar ('{q}')", "kk": "Патша заманында («{q}»)"},
-    "soviet_rate": {"en": "In Soviet times ('{q}')", "kk": "Кеңес заманында («{q}»)"},
-    "rate_ratio": {"en": "Soviet figure divided by tsarist figure", "kk": "Кеңестік санның патша кезіндегі санға қатынасы"},
-    "q_on average": {"en": "on average", "kk": "орта есеппен"},
-    "q_up to": {"en": "up to", "kk": "дейін"},
-    "q_about": {"en": "about", "kk": "шамамен"},
-    "q_more than": {"en": "more than", "kk": "астам"},
-    "avg_vs_max": {"en": "an average against a maximum", "kk": "орташа көрсеткіш пен ең жоғарғы көрсеткіш"},
-    "same_kind": {"en": "figures of the same kind", "kk": "бірдей көрсеткіштер"},
-    # freight
-    "freight_printed": {"en": "Freight in {year}, as printed", "kk": "{year} жылғы жүк, мәтінде"},
-    "in_tonnes": {"en": "Freight in {year}, in tonnes", "kk": "{year} жылғы жүк, тоннамен"},
-    "literal_growth": {"en": "Growth {first}–{last}, read literally", "kk": "{first}–{last} жылдардағы өсу, сөзбе-сөз оқысақ"},
-    "literal_change": {"en": "Change, read literally", "kk": "Өзгеріс, сөзбе-сөз оқысақ"},
-    "thousand_growth": {"en": "Growth if the {year} figure is in thousand tonnes", "kk": "{year} жылғы сан мың тоннамен болса, өсу"},
-    "printed_growth": {"en": "Growth as printed in the same sentence ('{q}')", "kk": "Сол сөйлемдегі өсу («{q}»)"},
-    "cargo_row": {"en": "{cargo}", "kk": "{cargo}"},
-    "all_computed": {"en": "All freight, computed (the {year} figure read in thousand tonnes)", "kk": "Барлық жүк, есептелген ({year} жылғы сан мың тоннамен)"},
-    "faster_kinds": {"en": "Kinds of cargo said to grow faster than all freight", "kk": "Жалпы жүктен жылдам өскен жүк түрлері"},
-    # investment years
-    "span_months": {"en": "Months from {start} to {end}", "kk": "{start} мен {end} аралығындағы ай"},
-    "span_years": {"en": "The same, in years", "kk": "Соның жылмен саны"},
-    "printed_years": {"en": "Years, as printed ('three')", "kk": "Мәтіндегі жыл саны («үш»)"},
-    "difference": {"en": "Difference", "kk": "Айырма"},
-    "before_congress": {"en": "Months of spending before the congress of {date}", "kk": "{date} съезіне дейін қаржы жұмсалған ай"},
-    # percent_check
-    "figures_in": {"en": "Figures printed in {sid}", "kk": "{sid} сөйлеміндегі сандар"},
-    "percent_words": {"en": "Times the word 'пайыз' (per cent) is printed", "kk": "«Пайыз» сөзі қанша рет жазылған"},
-    # output ratios
-    "ratio_row": {"en": "{product}, {year} against {base}", "kk": "{product}, {year} жыл {base} жылмен салыстырғанда"},
-    # output_before_traffic
-    "months_before_junction": {"en": "Months of {year} before the two parts met ({date})", "kk": "{year} жылының екі бөлік түйіскенге ({date}) дейінгі айлары"},
-    "months_with_regular": {"en": "Months of {year} with regular traffic", "kk": "{year} жылының тұрақты қозғалыс болған айлары"},
-    "months_after": {"en": "Months from the end of {year} to regular traffic ({date})", "kk": "{year} жылы біткеннен тұрақты қозғалысқа ({date}) дейінгі айлар"},
-    "economic_year": {"en": "economic year from {month} (as the plan began in s073)", "kk": "шаруашылық жыл {month} айынан басталады (s073-тегі бесжылдық сияқты)"},
-    # schedule_check
-    "restart": {"en": "Building taken up again", "kk": "Құрылыс қайта қолға алынды"},
-    "restart_plus_plan": {"en": "Restart plus the years set in the plan", "kk": "Қайта басталған жыл және жоспардағы жылдар"},
-    "restart_plus_actual": {"en": "Restart plus the years it took", "kk": "Қайта басталған жыл және кеткен жылдар"},
-    "planned_completion": {"en": "Year set for completion", "kk": "Аяқтауға белгіленген жыл"},
-    "planned_operation": {"en": "Year set for operation", "kk": "Пайдалануға беруге белгіленген жыл"},
-    "junction": {"en": "The two parts met", "kk": "Екі бөлік түйісті"},
-    "regular": {"en": "Regular traffic began", "kk": "Тұрақты қозғалыс басталды"},
-    "early_completion": {"en": "Years early against the completion date", "kk": "Аяқтау мерзімінен қанша жыл бұрын"},
-    "early_operation": {"en": "Years early against the operation date", "kk": "Пайдалануға беру мерзімінен қанша жыл бұрын"},
-    "early_printed": {"en": "Years early, as printed", "kk": "Мәтін бойынша қанша жыл бұрын"},
-    # charts
-    "stage_title": {"en": "Do the Turksib stages add up to 1445 km?", "kk": "Түрксіб кезеңдері 1445 км-ге жете ме?"},
-    "stage_subtitle": {"en": "Track laid by stage, as printed, against the total length the text gives",
-                       "kk": "Мәтіндегі кезеңдер бойынша төселген жол және мәтіндегі жалпы ұзындық"},
-    "stages_bar": {"en": "Stages in the text", "kk": "Мәтіндегі кезеңдер"},
-    "total_bar": {"en": "Total length in the text", "kk": "Мәтіндегі жалпы ұзындық"},
-    "gap_label": {"en": "{km} km not accounted for", "kk": "{km} км түсіндірілмеген"},
-    "north_stage": {"en": "North, {period}", "kk": "Солтүстік, {period}"},
-    "south_stage": {"en": "South, {period}", "kk": "Оңтүстік, {period}"},
-    "pace_title": {"en": "An average faster than the maximum?", "kk": "Орташа жылдамдық ең жоғарғыдан асып кете ме?"},
-    "pace_subtitle": {"en": "Track laid per day, as the text gives it, in km a day",
-                      "kk": "Тәулігіне төселген жол, мәтіндегідей, км тәулігіне"},
-    "pace_max_line": {"en": "the stated maximum", "kk": "айтылған ең жоғарғы"},
-    "findings_title": {"en": "What a careful reader finds in the text", "kk": "Мұқият оқырман мәтіннен не табады"},
-    "findings_subtitle": {"en": "Findings by kind and by what the check shows", "kk": "Тұжырымдар түрі және тексеру нәтижесі бойынша"},
-    "number_of_findings": {"en": "Number of findings", "kk": "Тұжырымдар саны"},
-    "voices_title": {"en": "Whose words does the text quote?", "kk": "Мәтін кімнің сөзін келтіреді?"},
-    "voices_subtitle": {"en": "Words quoted, counted in the Kazakh text", "kk": "Келтірілген сөздер саны, қазақ мәтіні бойынша"},
-    "words_quoted": {"en": "Words quoted", "kk": "Келтірілген сөз саны"},
-    "voices_d2": {"en": "Against the Goloshchekin line (Sadvakasov)", "kk": "Голощекин бағытына қарсы (Сәдуақасов)"},
-    "voices_d1": {"en": "For the Goloshchekin line", "kk": "Голощекин бағытын жақтаушылар"},
-    "voices_other": {"en": "Other voices", "kk": "Басқа дауыстар"},
-    "findings_note": {"en": "Findings: data/findings.csv, written for this lab; each cites its sentences",
-                      "kk": "Тұжырымдар: data/findings.csv, осы зертхана үшін жазылған; әрқайсысы сөйлемдерін көрсетеді"},
-}
 
-# Words that judge rather than report (close reading). Patterns match the Kazakh text; glosses say what they do.
+# Words that judge rather than report (close reading): patterns over the Kazakh text. What each does is
+# gloss_01, gloss_02... in histkit/ui/text/findings.toml, in the same order.
 LOADED_WORDS = [
-    (r"келімсек", "newcomer, outsider: said with scorn", "сырттан келген: менсінбей айтылған"),
-    (r"басшысымағ\w*", "would-be leader: the ending -сымақ mocks", "-сымақ жұрнағы кекесін білдіреді"),
-    (r"қолшоқпар\w*", "cudgel: a tool in someone else's hand", "біреудің қолындағы құрал"),
-    (r"өктем\w*", "domineering", "озбыр, өз дегенін күшпен жүргізетін"),
-    (r"шовинист\w*", "chauvinist: a label, not an argument", "дәлел емес, жапсырылған айдар"),
-    (r"негізсіз", "groundless, though their arguments are not given", "негізсіз, бірақ дәлелдері келтірілмеген"),
-    (r"тереңдігімен", "depth of ideas: praise", "мадақ"),
-    (r"бірден-бір дұрыс", "the one and only correct: an absolute verdict", "үзілді-кесілді үкім"),
-    (r"үлкен ерлік", "a great act of courage: praise", "мадақ"),
-    (r"орашолақ", "clumsy", "епсіз, шалағай"),
-    (r"біржақты", "one-sided", "бір жақты"),
-    (r"отаршыл\w*", "colonial: the text's central interpretation", "мәтіннің басты түсіндірмесі"),
-    (r"метрополия\w*", "metropole: the centre of an empire", "империяның орталығы"),
-    (r"тоталитар\w*", "totalitarian", "тоталитарлық"),
-    (r"дұрыс, бірақ күрделі", "correct but complex: the author approves the aim", "автор мақсатты құптайды"),
-    (r"сөз жоқ", "beyond doubt: asks the reader not to question", "оқырманды күмәнданбауға шақырады"),
-    (r"ерлігіне|ерліктің", "heroism: praise, not evidence", "мадақ, дәлел емес"),
-    (r"жарқын болашағ\w*", "bright future: a Soviet slogan phrase", "кеңестік ұран тіркесі"),
+    r"келімсек",
+    r"басшысымағ\w*",
+    r"қолшоқпар\w*",
+    r"өктем\w*",
+    r"шовинист\w*",
+    r"негізсіз",
+    r"тереңдігімен",
+    r"бірден-бір дұрыс",
+    r"үлкен ерлік",
+    r"орашолақ",
+    r"біржақты",
+    r"отаршыл\w*",
+    r"метрополия\w*",
+    r"тоталитар\w*",
+    r"дұрыс, бірақ күрделі",
+    r"сөз жоқ",
+    r"ерлігіне|ерліктің",
+    r"жарқын болашағ\w*",
 ]
-
-
-def words(key: str, lang: str, **values) -> str:
-    """The lesson's UI words for key in lang."""
-    return text(key, lang, table=UI, **values)
 
 
 def fmt(value, lang: str = "en") -> str:
@@ -334,24 +132,24 @@ def stage_sum(lang: str = "en") -> pd.DataFrame:
     lang = check_lang(lang)
     n = stage_numbers()
     stages = n["stages"]
-    km = words("km", lang)
+    km = t("km", lang, LESSON)
     rows = [
-        (words("stage_row", lang, side=words(st.side, lang), period=getattr(st, f"period_{lang}")), st.length_km, km, "",
+        (t("stage_row", lang, LESSON, side=t(st.side, lang, LESSON), period=getattr(st, f"period_{lang}")), st.length_km, km, "",
          st.sentence_id)
         for st in stages.sort_values(["side", "seq"]).itertuples()
     ]
     north, south = stages[stages["side"] == "north"], stages[stages["side"] == "south"]
     plus = lambda values: " + ".join(fmt(v, lang) for v in values)  # noqa: E731
     rows += [
-        (words("north_sum", lang), n["north"], km, plus(north.sort_values("seq")["length_km"]), _ids(*north["sentence_id"])),
-        (words("south_sum", lang), n["south"], km, plus(south.sort_values("seq")["length_km"]), _ids(*south["sentence_id"])),
-        (words("together", lang), n["together"], km, plus([n["north"], n["south"]]), _ids(*stages["sentence_id"])),
-        (words("total_printed", lang), n["total"], km, "", n["total_id"]),
-        (words("gap", lang), n["gap"], km, f"{fmt(n['total'], lang)} − {fmt(n['together'], lang)}",
+        (t("north_sum", lang, LESSON), n["north"], km, plus(north.sort_values("seq")["length_km"]), _ids(*north["sentence_id"])),
+        (t("south_sum", lang, LESSON), n["south"], km, plus(south.sort_values("seq")["length_km"]), _ids(*south["sentence_id"])),
+        (t("together", lang, LESSON), n["together"], km, plus([n["north"], n["south"]]), _ids(*stages["sentence_id"])),
+        (t("total_printed", lang, LESSON), n["total"], km, "", n["total_id"]),
+        (t("gap", lang, LESSON), n["gap"], km, f"{fmt(n['total'], lang)} − {fmt(n['together'], lang)}",
          _ids(*stages["sentence_id"], n["total_id"])),
-        (words("together_other", lang, km=fmt(n["last_north"], lang), year=int(n["last_north_year"])),
+        (t("together_other", lang, LESSON, km=fmt(n["last_north"], lang), year=int(n["last_north_year"])),
          n["together_if_cumulative"], km, plus([n["last_north"], n["south"]]), _ids(*stages["sentence_id"])),
-        (words("gap_other", lang), n["gap_if_cumulative"], km,
+        (t("gap_other", lang, LESSON), n["gap_if_cumulative"], km,
          f"{fmt(n['total'], lang)} − {fmt(n['together_if_cumulative'], lang)}", _ids(*stages["sentence_id"], n["total_id"])),
     ]
     return _calc(rows)
@@ -385,15 +183,15 @@ def pace_check(lang: str = "en") -> pd.DataFrame:
     lang = check_lang(lang)
     p = pace_numbers()
     ids = p["ids"]
-    kmday = words("km_day", lang)
+    kmday = t("km_day", lang, LESSON)
     return _calc([
-        (words("max_rate", lang), p["maximum"], kmday, f"{fmt(p['max_printed'], lang)} m ÷ 1000", ids["max"]),
-        (words("avg_rate", lang), p["average"], kmday, "", ids["avg"]),
-        (words("avg_over_max", lang), p["ratio"], words("times", lang), f"{fmt(p['average'], lang)} ÷ {fmt(p['maximum'], lang)}",
+        (t("max_rate", lang, LESSON), p["maximum"], kmday, f"{fmt(p['max_printed'], lang)} m ÷ 1000", ids["max"]),
+        (t("avg_rate", lang, LESSON), p["average"], kmday, "", ids["avg"]),
+        (t("avg_over_max", lang, LESSON), p["ratio"], t("times", lang, LESSON), f"{fmt(p['average'], lang)} ÷ {fmt(p['maximum'], lang)}",
          _ids(ids["max"], ids["avg"])),
-        (words("days_needed", lang, km=fmt(p["stage_km"], lang), year=p["stage_year"]), p["days_needed"], words("days", lang),
+        (t("days_needed", lang, LESSON, km=fmt(p["stage_km"], lang), year=p["stage_year"]), p["days_needed"], t("days", lang, LESSON),
          f"{fmt(p['stage_km'], lang)} ÷ {fmt(p['average'], lang)}", _ids(ids["stage"], ids["avg"])),
-        (words("whole_year", lang, km=fmt(p["stage_km"], lang), year=p["stage_year"]), p["whole_year_rate"], kmday,
+        (t("whole_year", lang, LESSON, km=fmt(p["stage_km"], lang), year=p["stage_year"]), p["whole_year_rate"], kmday,
          f"{fmt(p['stage_km'], lang)} ÷ {p['days_in_year']}", ids["stage"]),
     ])  # fmt: skip
 
@@ -415,7 +213,7 @@ def freight_numbers() -> dict:
 
 
 def _qualifier(value, lang: str) -> str:
-    return words(f"q_{value}", lang) if isinstance(value, str) and value else ""
+    return t(f"q_{value}", lang, LESSON) if isinstance(value, str) and value else ""
 
 
 def freight_factor(lang: str = "en") -> pd.DataFrame:
@@ -425,22 +223,22 @@ def freight_factor(lang: str = "en") -> pd.DataFrame:
     first, last = f["first"], f["last"]
     unit = lambda row: row[f"unit_{lang}"]  # noqa: E731
     y1, y2 = int(first["year"]), int(last["year"])
-    tonnes = words("tonnes", lang)
+    tonnes = t("tonnes", lang, LESSON)
     rows = [
-        (words("freight_printed", lang, year=y1), first["value"], unit(first), "", first["sentence_id"]),
-        (words("in_tonnes", lang, year=y1), f["first_tonnes"], tonnes, f"{fmt(first['value'], lang)} × 1000", first["sentence_id"]),
-        (words("freight_printed", lang, year=y2), last["value"], unit(last), "", last["sentence_id"]),
-        (words("literal_growth", lang, first=y1, last=y2), f["literal"], words("times", lang),
+        (t("freight_printed", lang, LESSON, year=y1), first["value"], unit(first), "", first["sentence_id"]),
+        (t("in_tonnes", lang, LESSON, year=y1), f["first_tonnes"], tonnes, f"{fmt(first['value'], lang)} × 1000", first["sentence_id"]),
+        (t("freight_printed", lang, LESSON, year=y2), last["value"], unit(last), "", last["sentence_id"]),
+        (t("literal_growth", lang, LESSON, first=y1, last=y2), f["literal"], t("times", lang, LESSON),
          f"{fmt(f['last_tonnes'], lang)} ÷ {fmt(f['first_tonnes'], lang)}", _ids(first["sentence_id"], last["sentence_id"])),
-        (words("literal_change", lang), f["literal_change_pct"], words("per_cent", lang),
+        (t("literal_change", lang, LESSON), f["literal_change_pct"], t("per_cent", lang, LESSON),
          f"({fmt(f['literal'], lang)} − 1) × 100", _ids(first["sentence_id"], last["sentence_id"])),
-        (words("thousand_growth", lang, year=y2), f["if_thousands"], words("times", lang),
+        (t("thousand_growth", lang, LESSON, year=y2), f["if_thousands"], t("times", lang, LESSON),
          f"{fmt(last['value'], lang)} ÷ {fmt(first['value'], lang)}", _ids(first["sentence_id"], last["sentence_id"])),
     ]
     if f["printed"] is not None:
         printed = f["printed"]
-        rows.append((words("printed_growth", lang, q=_qualifier(printed["qualifier"], lang)), printed["factor"],
-                     words("times", lang), "", printed["sentence_id"]))
+        rows.append((t("printed_growth", lang, LESSON, q=_qualifier(printed["qualifier"], lang)), printed["factor"],
+                     t("times", lang, LESSON), "", printed["sentence_id"]))
     return _calc(rows)
 
 
@@ -450,19 +248,19 @@ def cargo_factors(lang: str = "en") -> pd.DataFrame:
     f = freight_numbers()
     cargo = f["cargo"]
     rows = [
-        (words("cargo_row", lang, cargo=c[f"cargo_{lang}"]), c["factor"], words("times", lang),
+        (t("cargo_row", lang, LESSON, cargo=c[f"cargo_{lang}"]), c["factor"], t("times", lang, LESSON),
          _qualifier(c["qualifier"], lang), c["sentence_id"])
         for _, c in cargo.iterrows()
     ]
     if f["printed"] is not None:
         printed = f["printed"]
-        rows.append((words("printed_growth", lang, q=_qualifier(printed["qualifier"], lang)), printed["factor"],
-                     words("times", lang), "", printed["sentence_id"]))
+        rows.append((t("printed_growth", lang, LESSON, q=_qualifier(printed["qualifier"], lang)), printed["factor"],
+                     t("times", lang, LESSON), "", printed["sentence_id"]))
     ids = _ids(f["first"]["sentence_id"], f["last"]["sentence_id"])
-    rows.append((words("all_computed", lang, year=int(f["last"]["year"])), f["if_thousands"], words("times", lang),
+    rows.append((t("all_computed", lang, LESSON, year=int(f["last"]["year"])), f["if_thousands"], t("times", lang, LESSON),
                  f"{fmt(f['last']['value'], lang)} ÷ {fmt(f['first']['value'], lang)}", ids))
     faster = int((cargo["factor"] > f["if_thousands"]).sum())
-    rows.append((words("faster_kinds", lang), faster, words("count", lang), f"> {fmt(f['if_thousands'], lang)}",
+    rows.append((t("faster_kinds", lang, LESSON), faster, t("count", lang, LESSON), f"> {fmt(f['if_thousands'], lang)}",
                  _ids(ids, *cargo["sentence_id"])))
     return _calc(rows)
 
@@ -478,14 +276,14 @@ def investment_years(lang: str = "en") -> pd.DataFrame:
     start, end = date_words(spend["year"], spend["month"], lang=lang), date_words(spend["year_end"], spend["month_end"], lang=lang)
     before = (congress["year"] - spend["year"]) * 12 + (congress["month"] - spend["month"])
     return _calc([
-        (words("span_months", lang, start=start, end=end), months, words("months", lang),
+        (t("span_months", lang, LESSON, start=start, end=end), months, t("months", lang, LESSON),
          f"({int(spend['year_end'])} − {int(spend['year'])}) × 12 + ({int(spend['month_end'])} − {int(spend['month'])})",
          spend["sentence_id"]),
-        (words("span_years", lang), months / 12, words("years", lang), f"{int(months)} ÷ 12", spend["sentence_id"]),
-        (words("printed_years", lang), printed["value"], words("years", lang), "", printed["sentence_id"]),
-        (words("difference", lang), months / 12 - printed["value"], words("years", lang),
+        (t("span_years", lang, LESSON), months / 12, t("years", lang, LESSON), f"{int(months)} ÷ 12", spend["sentence_id"]),
+        (t("printed_years", lang, LESSON), printed["value"], t("years", lang, LESSON), "", printed["sentence_id"]),
+        (t("difference", lang, LESSON), months / 12 - printed["value"], t("years", lang, LESSON),
          f"{fmt(months / 12, lang)} − {fmt(printed['value'], lang)}", _ids(spend["sentence_id"], printed["sentence_id"])),
-        (words("before_congress", lang, date=date_words(congress["year"], congress["month"], lang=lang)), before, words("months", lang),
+        (t("before_congress", lang, LESSON, date=date_words(congress["year"], congress["month"], lang=lang)), before, t("months", lang, LESSON),
          f"{date_words(congress['year'], congress['month'], lang=lang)} − {start}", _ids(spend["sentence_id"], congress["sentence_id"])),
     ])  # fmt: skip
 
@@ -498,13 +296,13 @@ def rate_comparison(lang: str = "en") -> pd.DataFrame:
     lang = check_lang(lang)
     figures = load("turksib_figures", lang="both").set_index("figure_id")
     tsar, soviet = figures.loc["tsarist_rate"], figures.loc["soviet_rate"]
-    mday = words("m_day", lang)
+    mday = t("m_day", lang, LESSON)
     same = tsar["qualifier"] == soviet["qualifier"]
     return _calc([
-        (words("tsar_rate", lang, q=_qualifier(tsar["qualifier"], lang)), tsar["value"], mday, "", tsar["sentence_id"]),
-        (words("soviet_rate", lang, q=_qualifier(soviet["qualifier"], lang)), soviet["value"], mday, "", soviet["sentence_id"]),
-        (words("rate_ratio", lang), soviet["value"] / tsar["value"], words("times", lang),
-         f"{fmt(soviet['value'], lang)} ÷ {fmt(tsar['value'], lang)} — {words('same_kind' if same else 'avg_vs_max', lang)}",
+        (t("tsar_rate", lang, LESSON, q=_qualifier(tsar["qualifier"], lang)), tsar["value"], mday, "", tsar["sentence_id"]),
+        (t("soviet_rate", lang, LESSON, q=_qualifier(soviet["qualifier"], lang)), soviet["value"], mday, "", soviet["sentence_id"]),
+        (t("rate_ratio", lang, LESSON), soviet["value"] / tsar["value"], t("times", lang, LESSON),
+         f"{fmt(soviet['value'], lang)} ÷ {fmt(tsar['value'], lang)} — {t('same_kind' if same else 'avg_vs_max', lang, LESSON)}",
          _ids(tsar["sentence_id"], soviet["sentence_id"])),
     ])  # fmt: skip
 
@@ -518,9 +316,9 @@ def percent_check(lang: str = "en") -> pd.DataFrame:
     for sid in split_ids(ids):
         kk = sentence(sid).text_kk
         figures = numbers_in(kk)
-        rows.append((words("figures_in", lang, sid=sid), len(figures), words("count", lang),
+        rows.append((t("figures_in", lang, LESSON, sid=sid), len(figures), t("count", lang, LESSON),
                      "; ".join(fmt(v, lang) for v in figures), sid))
-        rows.append((words("percent_words", lang), len(re.findall(r"пайыз", kk, flags=re.IGNORECASE)), words("count", lang), "", sid))
+        rows.append((t("percent_words", lang, LESSON), len(re.findall(r"пайыз", kk, flags=re.IGNORECASE)), t("count", lang, LESSON), "", sid))
     return _calc(rows)
 
 
@@ -530,7 +328,7 @@ def share_scope(lang: str = "en") -> pd.DataFrame:
     shares = load("ussr_shares", lang=lang)
     return pd.DataFrame({
         "name": shares["producer"], "share": shares["share_pct"], "of_what": shares["of_what"],
-        "scope": [words(f"scope_{s}", lang) for s in shares["scope"]], "sentence_id": shares["sentence_id"],
+        "scope": [t(f"scope_{s}", lang, LESSON) for s in shares["scope"]], "sentence_id": shares["sentence_id"],
     })  # fmt: skip
 
 
@@ -545,7 +343,7 @@ def output_ratios(lang: str = "en") -> pd.DataFrame:
     lang = check_lang(lang)
     growth = load("output_growth", lang=lang)
     return _calc([
-        (words("ratio_row", lang, product=g.product, year=g.year, base=g.base_year), g.factor, words("times", lang),
+        (t("ratio_row", lang, LESSON, product=g.product, year=g.year, base=g.base_year), g.factor, t("times", lang, LESSON),
          f"({fmt(g.factor, lang)} − 1) × 100 = +{fmt((g.factor - 1) * 100, lang)} %", g.sentence_id)
         for g in growth.itertuples()
     ])  # fmt: skip
@@ -637,15 +435,15 @@ def output_before_traffic(lang: str = "en") -> pd.DataFrame:
     regular = _events_citing("s122").iloc[0]
     j_index = int(junction["year"]) * 12 + int(junction["month"])
     r_index = int(regular["year"]) * 12 + int(regular["month"])
-    label_year = words("economic_year", lang, month=MONTH_NAMES[lang][start_month - 1])
+    label_year = t("economic_year", lang, LESSON, month=t(f"month_{start_month}", lang))
     ids_year = _ids(*growth["sentence_id"], plan["sentence_id"])
     return _calc([
-        (words("months_before_junction", lang, year=year_text, date=date_words(junction["year"], junction["month"], lang=lang)),
-         j_index - start_index, words("months", lang), label_year, _ids(ids_year, junction["sentence_id"])),
-        (words("months_with_regular", lang, year=year_text), max(0, end_month_index - r_index + 1), words("months", lang),
+        (t("months_before_junction", lang, LESSON, year=year_text, date=date_words(junction["year"], junction["month"], lang=lang)),
+         j_index - start_index, t("months", lang, LESSON), label_year, _ids(ids_year, junction["sentence_id"])),
+        (t("months_with_regular", lang, LESSON, year=year_text), max(0, end_month_index - r_index + 1), t("months", lang, LESSON),
          label_year, _ids(ids_year, regular["sentence_id"])),
-        (words("months_after", lang, year=year_text, date=date_words(regular["year"], regular["month"], lang=lang)),
-         r_index - (end_month_index + 1), words("months", lang), "", _ids(ids_year, regular["sentence_id"])),
+        (t("months_after", lang, LESSON, year=year_text, date=date_words(regular["year"], regular["month"], lang=lang)),
+         r_index - (end_month_index + 1), t("months", lang, LESSON), "", _ids(ids_year, regular["sentence_id"])),
     ])  # fmt: skip
 
 
@@ -665,7 +463,7 @@ def undated_stages(lang: str = "en") -> pd.DataFrame:
     stages = load("turksib_stages", lang=lang)
     undated = stages[stages["year_start"].isna()]
     return pd.DataFrame({
-        "side": [words(s, lang) for s in undated["side"]], "period": undated["period"].to_numpy(),
+        "side": [t(s, lang, LESSON) for s in undated["side"]], "period": undated["period"].to_numpy(),
         "length": undated["length_km"].to_numpy(), "sentence_id": undated["sentence_id"].to_numpy(),
     })  # fmt: skip
 
@@ -728,22 +526,22 @@ def schedule_check(lang: str = "en") -> pd.DataFrame:
     """'Two years earlier than the five years set in the plan' (s117): against which date?"""
     lang = check_lang(lang)
     n = schedule_numbers()
-    ids, year, years = n["ids"], words("year", lang), words("years", lang)
+    ids, year, years = n["ids"], t("year", lang, LESSON), t("years", lang, LESSON)
     return _calc([
-        (words("restart", lang), n["start"], year, "", ids["start"]),
-        (words("restart_plus_plan", lang), n["start"] + n["planned_years"], year, f"{n['start']} + {fmt(n['planned_years'], lang)}",
+        (t("restart", lang, LESSON), n["start"], year, "", ids["start"]),
+        (t("restart_plus_plan", lang, LESSON), n["start"] + n["planned_years"], year, f"{n['start']} + {fmt(n['planned_years'], lang)}",
          _ids(ids["start"], ids["years"])),
-        (words("planned_operation", lang), n["planned_operation"], year, "", ids["plan"]),
-        (words("restart_plus_actual", lang), n["start"] + n["actual_years"], year, f"{n['start']} + {fmt(n['actual_years'], lang)}",
+        (t("planned_operation", lang, LESSON), n["planned_operation"], year, "", ids["plan"]),
+        (t("restart_plus_actual", lang, LESSON), n["start"] + n["actual_years"], year, f"{n['start']} + {fmt(n['actual_years'], lang)}",
          _ids(ids["start"], ids["years"])),
-        (words("planned_completion", lang), n["planned_completion"], year, "", ids["plan"]),
-        (words("junction", lang), n["junction"], year, date_words(n["junction"], n["junction_month"], lang=lang), ids["junction"]),
-        (words("early_completion", lang), n["planned_completion"] - n["junction"], years,
+        (t("planned_completion", lang, LESSON), n["planned_completion"], year, "", ids["plan"]),
+        (t("junction", lang, LESSON), n["junction"], year, date_words(n["junction"], n["junction_month"], lang=lang), ids["junction"]),
+        (t("early_completion", lang, LESSON), n["planned_completion"] - n["junction"], years,
          f"{n['planned_completion']} − {n['junction']}", _ids(ids["plan"], ids["junction"])),
-        (words("regular", lang), n["regular"], year, date_words(n["regular"], n["regular_month"], lang=lang), ids["regular"]),
-        (words("early_operation", lang), n["planned_operation"] - n["regular"], years,
+        (t("regular", lang, LESSON), n["regular"], year, date_words(n["regular"], n["regular_month"], lang=lang), ids["regular"]),
+        (t("early_operation", lang, LESSON), n["planned_operation"] - n["regular"], years,
          f"{n['planned_operation']} − {n['regular']}", _ids(ids["plan"], ids["regular"])),
-        (words("early_printed", lang), n["years_early"], years,
+        (t("early_printed", lang, LESSON), n["years_early"], years,
          f"{fmt(n['planned_years'], lang)} − {fmt(n['actual_years'], lang)}", ids["years"]),
     ])  # fmt: skip
 
@@ -767,7 +565,7 @@ def plans_and_outcomes(lang: str = "en", category: str | None = "turksib") -> pd
     events = events[events["year"].notna()].sort_values(["year", "month", "day"], na_position="first")
     return pd.DataFrame({
         "date": events["date_kk"].to_numpy(), "label": events["label"].to_numpy(),
-        "status": [words(s, lang) for s in events["status"]], "sentence_id": events["sentence_id"].to_numpy(),
+        "status": [t(s, lang, LESSON) for s in events["status"]], "sentence_id": events["sentence_id"].to_numpy(),
     })  # fmt: skip
 
 
@@ -782,9 +580,9 @@ def loaded_words(lang: str = "en", ids=None) -> pd.DataFrame:
     for s in _sentences().itertuples():
         if wanted and s.sentence_id not in wanted:
             continue
-        for pattern, gloss_en, gloss_kk in LOADED_WORDS:
+        for number, pattern in enumerate(LOADED_WORDS, start=1):
             for match in re.finditer(pattern, s.text_kk, flags=re.IGNORECASE):
-                rows.append((s.sentence_id, match.start(), match.group(), gloss_en if lang == "en" else gloss_kk))
+                rows.append((s.sentence_id, match.start(), match.group(), t(f"gloss_{number:02d}", lang, LESSON)))
     frame = pd.DataFrame(rows, columns=["sentence_id", "position", "word", "gloss"])
     return frame.sort_values(["sentence_id", "position"]).drop(columns="position").reset_index(drop=True)
 
@@ -815,7 +613,7 @@ def double_stops(lang: str = "en") -> pd.DataFrame:
 
 def _script(letter: str, lang: str) -> str:
     script = unicodedata.name(letter).split()[0]
-    return words({"LATIN": "latin", "CYRILLIC": "cyrillic"}.get(script, "latin"), lang) if script in ("LATIN", "CYRILLIC") else script
+    return t({"LATIN": "latin", "CYRILLIC": "cyrillic"}.get(script, "latin"), lang, LESSON) if script in ("LATIN", "CYRILLIC") else script
 
 
 def roman_numerals(lang: str = "en") -> pd.DataFrame:
@@ -827,7 +625,7 @@ def roman_numerals(lang: str = "en") -> pd.DataFrame:
             numeral = match.group()
             scripts = [unicodedata.name(c).split()[0] for c in numeral]
             letters = ", ".join(f"{c} ({_script(c, lang)})" for c in numeral)
-            rows.append((s.sentence_id, numeral, letters, words("yes", lang) if len(set(scripts)) > 1 else ""))
+            rows.append((s.sentence_id, numeral, letters, t("yes", lang, LESSON) if len(set(scripts)) > 1 else ""))
     return pd.DataFrame(rows, columns=["sentence_id", "numeral", "letters", "mixed"])
 
 
@@ -893,9 +691,9 @@ def result_html(frame: pd.DataFrame | None, lang: str = "en") -> str:
     """A result table as HTML, with headers in lang and numbers written the lang way."""
     lang = check_lang(lang)
     if frame is None:
-        return f"<p><i>{html.escape(words('no_calculation', lang))}</i></p>"
+        return f"<p><i>{html.escape(t('no_calculation', lang, LESSON))}</i></p>"
     columns = [c for c in frame.columns if c not in _HIDDEN]
-    header = lambda c: words("col_" + c, lang) if "col_" + c in UI else str(c)  # noqa: E731
+    header = lambda c: t("col_" + c, lang, LESSON) if has("col_" + c, LESSON) else str(c)  # noqa: E731
     headers = "".join(f"<th style='{_CELL}'>{html.escape(header(c))}</th>" for c in columns)
     body = []
     for record in frame.to_dict("records"):
@@ -909,9 +707,6 @@ def result_html(frame: pd.DataFrame | None, lang: str = "en") -> str:
 
 
 _HIDDEN = {"direction_id"}  # kept in result tables for charts, not shown to students
-UI["col_text_kk"] = {"en": "Kazakh text", "kk": "Қазақша мәтін"}
-UI["col_text_en"] = {"en": "English translation", "kk": "Ағылшынша аударма"}
-UI["col_mixed"] = {"en": "Mixed alphabets", "kk": "Әліпбилер аралас"}
 
 
 _BADGE = "display:inline-block;border-radius:3px;padding:0.05em 0.5em;margin-right:0.4em;font-size:0.85em"
@@ -923,17 +718,17 @@ def finding_html(finding_id: str, lang: str = "en") -> str:
     lang = check_lang(lang)
     row = finding(finding_id, lang)
     esc = html.escape
-    gk = f"<p style='color:#8a4b00'>{esc(words('general_knowledge', lang))}</p>" if row["general_knowledge"] else ""
+    gk = f"<p style='color:#8a4b00'>{esc(t('general_knowledge', lang, LESSON))}</p>" if row["general_knowledge"] else ""
     return (
         f"<div class='histkit-finding-page' data-finding='{esc(finding_id)}'>"
         f"<h4 style='margin:0.3em 0'>{esc(row['title'])}</h4>"
-        f"<span style='{_BADGE};background:#eee'>{esc(words('kind_' + row['kind'], lang))}</span>"
-        f"<span style='{_BADGE};background:{_VERDICT_COLOURS[row['verdict']]}'>{esc(words('verdict_' + row['verdict'], lang))}: "
-        f"{esc(words('verdict_about_' + row['verdict'], lang))}</span>"
-        f"<p style='margin:0.6em 0 0.2em'><b>{esc(words('sentences', lang))}</b></p>{cite(row['sentence_id'])._repr_html_()}"
-        f"<p style='margin:0.6em 0 0.2em'><b>{esc(words('calculation', lang))}</b></p>{result_html(check(finding_id, lang), lang)}"
-        f"<p style='margin:0.6em 0 0.2em'><b>{esc(words('conclusion', lang))}</b></p><p>{esc(row['explanation'])}</p>{gk}"
-        f"<p style='margin:0.6em 0 0.2em'><b>{esc(words('corroborate', lang))}</b></p><p>{esc(row['corroborate'])}</p>"
+        f"<span style='{_BADGE};background:#eee'>{esc(t('kind_' + row['kind'], lang, LESSON))}</span>"
+        f"<span style='{_BADGE};background:{_VERDICT_COLOURS[row['verdict']]}'>{esc(t('verdict_' + row['verdict'], lang, LESSON))}: "
+        f"{esc(t('verdict_about_' + row['verdict'], lang, LESSON))}</span>"
+        f"<p style='margin:0.6em 0 0.2em'><b>{esc(t('sentences', lang, LESSON))}</b></p>{cite(row['sentence_id'])._repr_html_()}"
+        f"<p style='margin:0.6em 0 0.2em'><b>{esc(t('calculation', lang, LESSON))}</b></p>{result_html(check(finding_id, lang), lang)}"
+        f"<p style='margin:0.6em 0 0.2em'><b>{esc(t('conclusion', lang, LESSON))}</b></p><p>{esc(row['explanation'])}</p>{gk}"
+        f"<p style='margin:0.6em 0 0.2em'><b>{esc(t('corroborate', lang, LESSON))}</b></p><p>{esc(row['corroborate'])}</p>"
         "</div>"
     )
 
@@ -970,9 +765,9 @@ def kinds_table(lang: str = "en") -> pd.DataFrame:
     lang = check_lang(lang)
     counts = table(lang)["kind"].value_counts()
     return pd.DataFrame({
-        words("col_kind", lang): [words(f"kind_{k}", lang) for k in KINDS],
-        words("col_what", lang): [words(f"about_{k}", lang) for k in KINDS],
-        words("number_of_findings", lang): [int(counts.get(k, 0)) for k in KINDS],
+        t("col_kind", lang, LESSON): [t(f"kind_{k}", lang, LESSON) for k in KINDS],
+        t("col_what", lang, LESSON): [t(f"about_{k}", lang, LESSON) for k in KINDS],
+        t("number_of_findings", lang, LESSON): [int(counts.get(k, 0)) for k in KINDS],
     })  # fmt: skip
 
 
@@ -981,11 +776,11 @@ def summary(lang: str = "en") -> pd.DataFrame:
     lang = check_lang(lang)
     findings = table(lang)
     grid = pd.crosstab(findings["kind"], findings["verdict"]).reindex(index=list(KINDS), columns=list(VERDICTS), fill_value=0)
-    grid[words("col_total", lang)] = grid.sum(axis=1)
-    grid.loc[words("col_total", lang)] = grid.sum(axis=0)
-    grid.index = [words(f"kind_{k}", lang) if k in KINDS else k for k in grid.index]
-    grid.columns = [words(f"verdict_{v}", lang) if v in VERDICTS else v for v in grid.columns]
-    grid.index.name = words("col_kind", lang)
+    grid[t("col_total", lang, LESSON)] = grid.sum(axis=1)
+    grid.loc[t("col_total", lang, LESSON)] = grid.sum(axis=0)
+    grid.index = [t(f"kind_{k}", lang, LESSON) if k in KINDS else k for k in grid.index]
+    grid.columns = [t(f"verdict_{v}", lang, LESSON) if v in VERDICTS else v for v in grid.columns]
+    grid.index.name = t("col_kind", lang, LESSON)
     grid.columns.name = None
     return grid
 
@@ -997,7 +792,7 @@ def corroboration(lang: str = "en", verdicts=("problem",)) -> HTML:
     if verdicts:
         findings = findings[findings["verdict"].isin(list(verdicts))]
     frame = pd.DataFrame({
-        "title": findings["title"], "kind": [words(f"kind_{k}", lang) for k in findings["kind"]],
+        "title": findings["title"], "kind": [t(f"kind_{k}", lang, LESSON) for k in findings["kind"]],
         "sentence_id": [s.replace(";", ", ") for s in findings["sentence_id"]], "corroborate": findings["corroborate"],
     })  # fmt: skip
     return HTML(result_html(frame, lang))
@@ -1030,7 +825,7 @@ def stage_chart(lang: str = "en"):
             colour = colours[side][number % len(colours[side])]
             period = st.period[:1].lower() + st.period[1:]
             bar = ax.barh(1, st.length_km, left=left, height=0.55, color=colour, edgecolor="white",
-                          label=words(key, lang, period=period))
+                          label=t(key, lang, LESSON, period=period))
             ax.bar_label(bar, [fmt(st.length_km, lang)], label_type="center", fontsize=9,
                          color="white" if colour == charts.BLUE else "#111111")
             left += st.length_km
@@ -1038,18 +833,18 @@ def stage_chart(lang: str = "en"):
     ax.bar_label(total, [fmt(n["total"], lang)], label_type="center", fontsize=10, color="white")
     ax.barh(1, n["gap"], left=n["together"], height=0.55, color="white", edgecolor=charts.VERMILLION, hatch="///",
             linewidth=1.2)
-    ax.annotate(words("gap_label", lang, km=fmt(n["gap"], lang)), xy=(n["together"] + n["gap"] / 2, 1.3),
+    ax.annotate(t("gap_label", lang, LESSON, km=fmt(n["gap"], lang)), xy=(n["together"] + n["gap"] / 2, 1.3),
                 xytext=(n["together"] + n["gap"] / 2, 1.62), ha="center", fontsize=9.5, color=charts.VERMILLION,
                 arrowprops={"arrowstyle": "-", "color": charts.VERMILLION})
-    ax.set_yticks([0, 1], [charts.wrap(words("total_bar", lang), 18), charts.wrap(words("stages_bar", lang), 18)])
+    ax.set_yticks([0, 1], [charts.wrap(t("total_bar", lang, LESSON), 18), charts.wrap(t("stages_bar", lang, LESSON), 18)])
     ax.set_xlim(0, n["total"] * 1.02)
     ax.set_ylim(-0.5, 1.85)
     _number_ticks(ax, lang)
-    ax.set_xlabel(words("km", lang))
+    ax.set_xlabel(t("km", lang, LESSON))
     ax.legend(loc="upper left", bbox_to_anchor=(0, -0.28), ncol=2, fontsize=8.5, frameon=False)
     ids = charts.ids_of(stages) + [n["total_id"]]
-    return charts.finish(fig, title=words("stage_title", lang).replace("1445", fmt(n["total"], lang)),
-                         subtitle=words("stage_subtitle", lang), ids=ids, lang=lang)
+    return charts.finish(fig, title=t("stage_title", lang, LESSON).replace("1445", fmt(n["total"], lang)),
+                         subtitle=t("stage_subtitle", lang, LESSON), ids=ids, lang=lang)
 
 
 def pace_chart(lang: str = "en"):
@@ -1070,13 +865,13 @@ def pace_chart(lang: str = "en"):
     ax.bar_label(bars, [fmt(v, lang) for v in values[::-1]], padding=4, fontsize=10)
     maximum = values[1]
     ax.axvline(maximum, color=charts.BLUE, linestyle="--", linewidth=1)
-    ax.text(maximum, 2.45, " " + words("pace_max_line", lang), color=charts.BLUE, fontsize=9, va="bottom")
+    ax.text(maximum, 2.45, " " + t("pace_max_line", lang, LESSON), color=charts.BLUE, fontsize=9, va="bottom")
     ax.set_xlim(0, max(values) * 1.2)
     ax.set_ylim(-0.5, 2.8)
     _number_ticks(ax, lang)
-    ax.set_xlabel(words("km_day", lang))
+    ax.set_xlabel(t("km_day", lang, LESSON))
     ids = sorted({i for key, _ in rows for i in split_ids(both.loc[key, "sentence_id"])})
-    return charts.finish(fig, title=words("pace_title", lang), subtitle=words("pace_subtitle", lang), ids=ids, lang=lang)
+    return charts.finish(fig, title=t("pace_title", lang, LESSON), subtitle=t("pace_subtitle", lang, LESSON), ids=ids, lang=lang)
 
 
 def findings_chart(lang: str = "en"):
@@ -1090,21 +885,21 @@ def findings_chart(lang: str = "en"):
     colours = {"problem": charts.VERMILLION, "unclear": charts.ORANGE, "holds": charts.GREEN, "standpoint": charts.BLUE}
     fig = charts.figure(9, 5.6)
     ax = charts.style_axes(fig.add_subplot(), grid="x")
-    labels = [charts.wrap(words(f"kind_{k}", lang), 42) for k in grid.index]
+    labels = [charts.wrap(t(f"kind_{k}", lang, LESSON), 42) for k in grid.index]
     left = pd.Series(0, index=grid.index)
     for verdict in VERDICTS:
         ax.barh(labels, grid[verdict], left=left, color=colours[verdict], height=0.6,
-                label=words(f"verdict_{verdict}", lang), edgecolor="white")
+                label=t(f"verdict_{verdict}", lang, LESSON), edgecolor="white")
         left = left + grid[verdict]
     for y, total in enumerate(left):
         ax.text(total + 0.15, y, str(int(total)), va="center", fontsize=9.5)
     ax.set_xlim(0, left.max() + 1.5)
-    ax.set_xlabel(words("number_of_findings", lang))
+    ax.set_xlabel(t("number_of_findings", lang, LESSON))
     ax.tick_params(axis="y", labelsize=9)
     ax.legend(loc="lower right", fontsize=9, frameon=False)
     ids = charts.ids_of(findings)
-    fig = charts.finish(fig, title=words("findings_title", lang), subtitle=words("findings_subtitle", lang), ids=ids,
-                        lang=lang, note=words("findings_note", lang))
+    fig = charts.finish(fig, title=t("findings_title", lang, LESSON), subtitle=t("findings_subtitle", lang, LESSON), ids=ids,
+                        lang=lang, note=t("findings_note", lang, LESSON))
     return fig
 
 
@@ -1124,11 +919,11 @@ def voices_chart(lang: str = "en"):
     ax.bar_label(bars, [str(int(w)) for w in table_["words"]], padding=3, fontsize=9)
     ax.set_xlim(0, table_["words"].max() * 1.12)
     ax.tick_params(axis="y", labelsize=8.5)
-    ax.set_xlabel(words("words_quoted", lang))
-    handles = [Patch(color=side["d2"], label=words("voices_d2", lang)), Patch(color=side["d1"], label=words("voices_d1", lang)),
-               Patch(color=charts.GREY, label=words("voices_other", lang))]
+    ax.set_xlabel(t("words_quoted", lang, LESSON))
+    handles = [Patch(color=side["d2"], label=t("voices_d2", lang, LESSON)), Patch(color=side["d1"], label=t("voices_d1", lang, LESSON)),
+               Patch(color=charts.GREY, label=t("voices_other", lang, LESSON))]
     ax.legend(handles=handles, loc="lower right", fontsize=9, frameon=False)
-    fig = charts.finish(fig, title=words("voices_title", lang), subtitle=words("voices_subtitle", lang),
+    fig = charts.finish(fig, title=t("voices_title", lang, LESSON), subtitle=t("voices_subtitle", lang, LESSON),
                         ids=charts.ids_of(table_), lang=lang)
     return fig
 
@@ -1152,9 +947,9 @@ def explorer(lang: str = "en", finding_id: str | None = None):
     start_kind = findings.set_index("finding_id").loc[finding_id, "kind"]
     kinds = [k for k in KINDS if k in set(findings["kind"])]
     wide = widgets.Layout(width="auto", min_width="28em")
-    kind = widgets.Dropdown(options=[(words(f"kind_{k}", lang), k) for k in kinds], value=start_kind,
-                            description=words("kind", lang), layout=wide)
-    choice = widgets.Dropdown(options=_options(start_kind, lang), value=finding_id, description=words("finding", lang),
+    kind = widgets.Dropdown(options=[(t(f"kind_{k}", lang, LESSON), k) for k in kinds], value=start_kind,
+                            description=t("kind", lang, LESSON), layout=wide)
+    choice = widgets.Dropdown(options=_options(start_kind, lang), value=finding_id, description=t("finding", lang, LESSON),
                               layout=wide)
     kind.add_class("histkit-kind")
     choice.add_class("histkit-finding")

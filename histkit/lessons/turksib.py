@@ -12,6 +12,7 @@ This module imports matplotlib; ipywidgets is imported inside :func:`pace_explor
 from __future__ import annotations
 
 import html
+import itertools
 import math
 
 import pandas as pd
@@ -36,131 +37,11 @@ from ..ui.charts import (
     wrap,
 )
 from ..ui.display import HTML
-from ..ui.words import check_lang, date_words, text
+from ..ui.words import check_lang, date_words, has, t
 from ..parsing import split_ids
 
-# --- Words on screen -----------------------------------------------------------------------------
+LESSON = "turksib"  # this lesson's words: histkit/ui/text/turksib.toml
 
-WORDS = {
-    # map
-    "map_title": {"en": "The Turksib railway and the older lines it joined", "kk": "Түрксіб темір жолы және ол жалғаған ескі жолдар"},
-    "map_subtitle": {
-        "en": "Built from the north and from the south, the two parts met at {place} ({ids})",
-        "kk": "Солтүстіктен және оңтүстіктен салынған екі бөлік {place} станциясында түйісті ({ids})",
-    },
-    "legend_named": {"en": "Place named in the text", "kk": "Мәтінде аталған жер"},
-    "legend_general": {"en": "Not named in the text (general knowledge, to trace the route)", "kk": "Мәтінде аталмаған (бағытты көрсету үшін жалпы мәлімет)"},
-    "legend_river": {"en": "Crossing of a river the text names ({ids})", "kk": "Мәтінде аталған өзеннің өткелі ({ids})"},
-    "legend_junction": {"en": "Where the two parts met ({ids})", "kk": "Екі бөлік түйіскен жер ({ids})"},
-    "legend_tsarist": {"en": "Older lines, tsarist era ({ids})", "kk": "Патша заманындағы ескі жолдар ({ids})"},
-    "junction_label": {"en": "{place}: the parts met, {date}", "kk": "{place}: {date} бөліктер түйісті"},
-    "off_map": {"en": "{arrow} to {place}", "kk": "{arrow} {place}"},
-    # plan and outcome
-    "plan_title": {
-        "en": "Plan and outcome: {planned} years in the plan, built in {actual}",
-        "kk": "Жоспар мен нәтиже: жоспарда {planned} жыл, салынды {actual} жылда",
-    },
-    "plan_subtitle": {
-        "en": "Both bars start in {start}, when building was taken up again ({ids}): the text gives no month. "
-        "Pale blocks: the plan gives a year only",
-        "kk": "Екі жолақ та құрылыс қайта қолға алынған {start} жылдан басталады ({ids}): айы көрсетілмеген. "
-        "Ақшыл белгі: жоспарда тек жыл берілген",
-    },
-    "lane_plan": {"en": "The plan\n({ids})", "kk": "Жоспар\n({ids})"},
-    "lane_outcome": {"en": "What the text\nreports ({ids})", "kk": "Мәтіндегі\nнәтиже ({ids})"},
-    "lane_meetings": {"en": "Decisions\nand meetings\n({ids})", "kk": "Шешімдер мен\nмәжілістер\n({ids})"},
-    "bar_planned": {"en": "{n} years set in the plan", "kk": "жоспарда {n} жыл"},
-    "bar_actual": {"en": "built in {n} years", "kk": "{n} жылда салынды"},
-    "finish_planned": {"en": "finish both parts:\nduring {year}", "kk": "екі бөлікті аяқтау:\n{year} ж."},
-    "operate_planned": {"en": "put into operation:\nduring {year}", "kk": "пайдалануға беру:\n{year} ж."},
-    "met": {"en": "{date}: parts meet,\ntemporary operation", "kk": "{date} бөліктер түйісті,\nуақытша пайдалануға берілді"},
-    "regular": {"en": "from {date}:\nregular operation", "kk": "{date} бастап:\nтұрақты жұмыс"},
-    # progress
-    "progress_title": {"en": "Do the stages add up to the total length?", "kk": "Кезеңдер жалпы ұзындыққа жете ме?"},
-    "progress_subtitle": {
-        "en": "Track laid from the north and from the south, against the total length the text states",
-        "kk": "Солтүстіктен және оңтүстіктен төселген жол мәтіндегі жалпы ұзындықпен салыстырылды",
-    },
-    "row_north": {"en": "From the north ({ids})", "kk": "Солтүстіктен ({ids})"},
-    "row_south": {"en": "From the south, {period} ({ids})", "kk": "Оңтүстіктен, {period} ({ids})"},
-    "row_alone": {"en": "Both together, if {km} km\nwas laid in {year} alone", "kk": "Барлығы, егер {km} км\n{year} жылы ғана төселсе"},
-    "row_cumulative": {
-        "en": "Both together, if {km} km was\nthe northern total by {year}",
-        "kk": "Барлығы, егер {km} км {year} ж.\nсолтүстіктегі барлық жол болса",
-    },
-    "gap": {"en": "{km} km missing", "kk": "{km} км жетпейді"},
-    "total_line": {"en": "Total stated:\n{km} km ({ids})", "kk": "Мәтіндегі жалпы\nұзындық: {km} км ({ids})"},
-    "track_km": {"en": "Kilometres of track", "kk": "Төселген жол, км"},
-    "north_part": {"en": "north", "kk": "солтүстік"},
-    "south_part": {"en": "south", "kk": "оңтүстік"},
-    "km": {"en": "km", "kk": "км"},
-    "stage_north_1": {"en": "first stage", "kk": "бірінші кезең"},  # short forms of period_kk, for the chart
-    "stage_north_2": {"en": "next stage", "kk": "келесі кезең"},
-    # pace
-    "pace_title": {"en": "How long does it take to lay the line?", "kk": "Жолды төсеуге қанша уақыт керек?"},
-    "pace_subtitle": {
-        "en": "Years needed at each rate, counting every day of the year. The vertical lines are the text's claims",
-        "kk": "Әр жылдамдықпен қажет жыл саны (жылдың әр күні есептелді). Тік сызықтар — мәтіндегі мәлімет",
-    },
-    "rate_tsarist_rate": {"en": "Tsarist times, Zhetysu line,\non average {rate} ({ids})", "kk": "Патша заманы, Жетісу жолы,\nорта есеппен {rate} ({ids})"},
-    "rate_soviet_rate": {"en": "Soviet times, Zhetysu line,\nup to {rate} ({ids})", "kk": "Кеңес заманы, Жетісу жолы,\nең көбі {rate} ({ids})"},
-    "rate_stated_average_rate": {"en": "Turksib, on average\n{rate} ({ids})", "kk": "Түрксіб, орта есеппен\n{rate} ({ids})"},
-    "rate_yours": {"en": "Your choice\n(the slider)", "kk": "Сіздің таңдауыңыз\n(жүгірткі)"},
-    "m_a_day": {"en": "{m} m a day", "kk": "тәулігіне {m} м"},
-    "years_days": {"en": "{years} years ({days} days)", "kk": "{years} жыл ({days} күн)"},
-    "claim_actual": {"en": "built in\n{n} years ({ids})", "kk": "{n} жылда\nсалынды ({ids})"},
-    "claim_planned": {"en": "plan:\n{n} years ({ids})", "kk": "жоспар:\n{n} жыл ({ids})"},
-    "length_now": {"en": "Length: {km} km", "kk": "Ұзындығы: {km} км"},
-    "years_needed": {"en": "Years needed", "kk": "Қажет жыл саны"},
-    "rate_slider": {"en": "Your rate (m a day)", "kk": "Жылдамдығыңыз (тәулігіне м)"},
-    "length_slider": {"en": "Length (km)", "kk": "Ұзындығы (км)"},
-    "length_menu": {"en": "A length from the text", "kk": "Мәтіндегі ұзындық"},
-    "length_total": {"en": "The whole line, {km} km ({ids})", "kk": "Бүкіл жол, {km} км ({ids})"},
-    "length_south": {"en": "From the south, {km} km ({ids})", "kk": "Оңтүстіктен, {km} км ({ids})"},
-    "length_1929": {"en": "From the north in {year}, {km} km ({ids})", "kk": "Солтүстіктен {year} ж., {km} км ({ids})"},
-    "length_north_sum": {"en": "All northern stages added up, {km} km ({ids})", "kk": "Солтүстік кезеңдердің қосындысы, {km} км ({ids})"},
-    "length_own": {"en": "Your own length (the slider)", "kk": "Өзіңіз таңдаған ұзындық (жүгірткі)"},
-    "readout": {
-        "en": "<b>Your choice</b> (not from the text): {rate} m a day ({kmday} km a day) over {km} km. "
-        "That takes <b>{days} days</b>, about <b>{years} years</b>. "
-        "The text says Turksib was built in {actual} years, where the plan set {planned} ({ids}).",
-        "kk": "<b>Сіздің таңдауыңыз</b> (мәтінде жоқ): тәулігіне {rate} м (күніне {kmday} км), {km} км жол. "
-        "Бұған <b>{days} күн</b>, шамамен <b>{years} жыл</b> керек. "
-        "Мәтін бойынша Түрксіб {actual} жылда салынды, ал жоспарда {planned} жыл белгіленген ({ids}).",
-    },
-    # people
-    "people_who": {"en": "Who", "kk": "Кім"},
-    "people_what": {"en": "What the text says", "kk": "Мәтінде не делінген"},
-    "people_source": {"en": "Sentence", "kk": "Сөйлем"},
-    "people_builders": {"en": "{qualifier} {value} {unit}, of several nationalities", "kk": "бірнеше ұлт өкілдерінен {value} {unit}{qualifier}"},
-    "people_committees": {"en": "{n} district party committees, the Northern and the Southern", "kk": "{n} аудандық партия комитеті: Солтүстік және Оңтүстік"},
-    "people_shock": {"en": "{qualifier} {value} {unit} in the whole republic, {period}", "kk": "бүкіл республикада {value} {unit}{qualifier}, {period}"},
-    "people_party": {"en": "The party", "kk": "Партия"},
-    "about": {"en": "about", "kk": "дай"},
-    "more_than": {"en": "more than", "kk": "нан астам"},
-    # freight
-    "freight_title": {"en": "Freight in the republic, {first} and {last}", "kk": "Республикадағы жүк тасымалы, {first} және {last} жж."},
-    "freight_subtitle": {
-        "en": "The {last} figure is printed without \"мың\" (thousand). Shown as printed, and, hatched, as one possible reading",
-        "kk": "{last} жылғы сан «мың» сөзінсіз жазылған. Жазылғандай және (штрихпен) бір ықтимал оқылуы",
-    },
-    "row_printed": {"en": "{year}, in the text:\n{value} {unit}", "kk": "{year} ж., мәтінде:\n{value} {unit}"},
-    "row_reading": {
-        "en": "{year}, IF thousand tonnes\nwere meant (not printed)",
-        "kk": "{year} ж., ЕГЕР мың тонна\nделінсе (мәтінде жоқ)",
-    },
-    "thousand_t": {"en": "{value} thousand t", "kk": "{value} мың т"},
-    "thousand_tonnes": {"en": "Thousand tonnes", "kk": "Мың тонна"},
-    "growth_subtitle": {
-        "en": "How many times it grew, {first} to {last}, as printed. The text gives no amounts and no direction for the kinds of cargo",
-        "kk": "{first}–{last} жж. неше есе өсті (мәтіндегідей). Жүк түрлерінің көлемі де, бағыты да көрсетілмеген",
-    },
-    "factor_plain": {"en": "{f}×", "kk": "{f} есе"},
-    "factor_about": {"en": "about {f}×", "kk": "{f} еседей"},
-    "factor_more_than": {"en": "more than {f}×", "kk": "{f} еседен астам"},
-    "no_growth": {"en": "1× = no growth", "kk": "1 есе = өсім жоқ"},
-    "times_1928": {"en": "Times the {first} amount", "kk": "{first} жылғы көлемнен неше есе"},
-}
 
 # The events of the plan (s108) and of its outcome (s121, s122), by id in data/events.csv.
 RESUMED, PLAN_FINISH, PLAN_OPERATE, JUNCTION, REGULAR = "ev07", "ev12", "ev13", "ev14", "ev17"
@@ -168,11 +49,6 @@ RESUMED, PLAN_FINISH, PLAN_OPERATE, JUNCTION, REGULAR = "ev07", "ev12", "ev13", 
 NORTH, SOUTH, TSARIST = BLUE, VERMILLION, GREY
 RIVER = "#2B7BB9"
 PURPLE_DARK = "#8E4A7A"  # a darker Okabe–Ito purple, for white digits on it
-
-
-def words(key: str, lang: str, **values) -> str:
-    """A lesson string in lang, filled with values."""
-    return text(key, lang, table=WORDS, **values)
 
 
 def _n(value: float, lang: str, decimals: int | None = None) -> str:
@@ -273,10 +149,10 @@ def length_choices(lang: str = "en") -> list[tuple[str, float]]:
     south = stages[stages["side"] == "south"]
     total = figures().loc["total_length"]
     return [
-        (words("length_total", lang, km=_n(total["value"], lang), ids=total["sentence_id"]), float(total["value"])),
-        (words("length_south", lang, km=_n(south["length_km"].sum(), lang), ids=compact_ids(ids_of(south))), float(south["length_km"].sum())),
-        (words("length_1929", lang, year=int(last["year_start"]), km=_n(last["length_km"], lang), ids=last["sentence_id"]), float(last["length_km"])),
-        (words("length_north_sum", lang, km=_n(north["length_km"].sum(), lang), ids=compact_ids(ids_of(north))), float(north["length_km"].sum())),
+        (t("length_total", lang, LESSON, km=_n(total["value"], lang), ids=total["sentence_id"]), float(total["value"])),
+        (t("length_south", lang, LESSON, km=_n(south["length_km"].sum(), lang), ids=compact_ids(ids_of(south))), float(south["length_km"].sum())),
+        (t("length_1929", lang, LESSON, year=int(last["year_start"]), km=_n(last["length_km"], lang), ids=last["sentence_id"]), float(last["length_km"])),
+        (t("length_north_sum", lang, LESSON, km=_n(north["length_km"].sum(), lang), ids=compact_ids(ids_of(north))), float(north["length_km"].sum())),
     ]
 
 
@@ -388,7 +264,7 @@ def _exits(course: pd.DataFrame, extent) -> list[tuple[str, float, float, str]]:
     west, east, south, north = extent
     pairs = list(zip(course["lon"], course["lat"]))
     found = []
-    for (lon1, lat1), (lon2, lat2) in zip(pairs, pairs[1:]):
+    for (lon1, lat1), (lon2, lat2) in itertools.pairwise(pairs):
         for edge, value, axis in (("west", west, 0), ("east", east, 0), ("south", south, 1), ("north", north, 1)):
             a, b = ((lon1, lon2) if axis == 0 else (lat1, lat2))
             if (a - value) * (b - value) < 0:
@@ -421,10 +297,10 @@ def route_map(lang: str = "en") -> Figure:
         for edge, lon, lat, name in _exits(course, ROUTE_EXTENT):
             arrow, offset, ha, va = {"west": ("←", (3, 5), "left", "bottom"), "east": ("→", (-3, 5), "right", "bottom"),
                                      "north": ("↑", (5, -4), "left", "top"), "south": ("↓", (5, 4), "left", "bottom")}[edge]
-            ax.annotate(words("off_map", lang, arrow=arrow, place=name), (lon, lat), xytext=offset, textcoords="offset points",
+            ax.annotate(t("off_map", lang, LESSON, arrow=arrow, place=name), (lon, lat), xytext=offset, textcoords="offset points",
                         fontsize=8.5, color="#444444", ha=ha, va=va, fontstyle="italic")
     tsarist_lines = lines[lines["era"] == "tsarist"]
-    handles.append(Line2D([], [], label=words("legend_tsarist", lang, ids=compact_ids(ids_of(tsarist_lines))), **tsarist))
+    handles.append(Line2D([], [], label=t("legend_tsarist", lang, LESSON, ids=compact_ids(ids_of(tsarist_lines))), **tsarist))
 
     stations = points.drop_duplicates("name_en")
     junction_id = load("events").set_index("event_id").loc[JUNCTION, "place_id"]
@@ -455,7 +331,7 @@ def route_map(lang: str = "en") -> Figure:
     junction = places.loc[junction_id]
     ax.plot(junction["lon"], junction["lat"], marker="*", markersize=17, color="#FFD23F", markeredgecolor="#222222",
             markeredgewidth=1.1, zorder=7, linestyle="none")
-    ax.annotate(words("junction_label", lang, place=junction["name"],
+    ax.annotate(t("junction_label", lang, LESSON, place=junction["name"],
                       date=_when(junction_event, lang)),
                 (junction["lon"], junction["lat"]), xytext=(12, -2), textcoords="offset points", zorder=7,
                 fontsize=9, fontweight="bold", color="#111111", ha="left", va="center",
@@ -464,18 +340,18 @@ def route_map(lang: str = "en") -> Figure:
     ax.annotate(siberia["name"].upper(), (siberia["lon"], ROUTE_EXTENT[3]), xytext=(-12, -4), textcoords="offset points",
                 fontsize=9.5, color="#111111", fontweight="bold", ha="right", va="top", zorder=6)
     handles += [
-        Line2D([], [], marker="o", linestyle="none", markerfacecolor="#222222", markeredgecolor="#222222", label=words("legend_named", lang)),
+        Line2D([], [], marker="o", linestyle="none", markerfacecolor="#222222", markeredgecolor="#222222", label=t("legend_named", lang, LESSON)),
         Line2D([], [], marker="o", linestyle="none", markerfacecolor="white", markeredgecolor="#222222",
-               label=wrap(words("legend_general", lang), 34)),
+               label=wrap(t("legend_general", lang, LESSON), 34)),
         Line2D([], [], marker="D", linestyle="none", markerfacecolor=SKY, markeredgecolor=RIVER,
-               label=wrap(words("legend_river", lang, ids=compact_ids(ids_of(crossings))), 34)),
+               label=wrap(t("legend_river", lang, LESSON, ids=compact_ids(ids_of(crossings))), 34)),
         Line2D([], [], marker="*", linestyle="none", markersize=13, markerfacecolor="#FFD23F", markeredgecolor="#222222",
-               label=words("legend_junction", lang, ids=junction_event["sentence_id"])),
+               label=t("legend_junction", lang, LESSON, ids=junction_event["sentence_id"])),
     ]
     ax.legend(handles=handles, loc="upper left", fontsize=8.5, framealpha=0.95, edgecolor=LIGHT_GREY, borderpad=0.7)
     ids = ids_of(lines, points, crossings, junction_event)
-    subtitle = words("map_subtitle", lang, place=junction["name"], ids=junction_event["sentence_id"])
-    return finish(fig, title=words("map_title", lang), subtitle=subtitle, ids=ids, lang=lang, note=maps.map_note(lang))
+    subtitle = t("map_subtitle", lang, LESSON, place=junction["name"], ids=junction_event["sentence_id"])
+    return finish(fig, title=t("map_title", lang, LESSON), subtitle=subtitle, ids=ids, lang=lang, note=maps.map_note(lang))
 
 
 # --- Plan and outcome ----------------------------------------------------------------------------
@@ -510,20 +386,20 @@ def plan_chart(lang: str = "en") -> Figure:
     ax = style_axes(fig.add_subplot(), grid="x")
     meetings_y, plan_y, outcome_y = 2.45, 1, 0
     ax.barh(plan_y, planned, left=start, height=0.34, color="white", edgecolor=BLUE, hatch="///", linewidth=1.3)
-    ax.text(start + 0.08, plan_y, words("bar_planned", lang, n=planned), va="center", ha="left", fontsize=9.5,
+    ax.text(start + 0.08, plan_y, t("bar_planned", lang, LESSON, n=planned), va="center", ha="left", fontsize=9.5,
             color="#111111", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
     met_at = _fraction(met["year"], met["month"], met["day"])
     ax.barh(outcome_y, met_at - start, left=start, height=0.34, color=BLUE)
-    ax.text(start + 0.08, outcome_y, words("bar_actual", lang, n=actual), va="center", ha="left", fontsize=9.5, color="white")
+    ax.text(start + 0.08, outcome_y, t("bar_actual", lang, LESSON, n=actual), va="center", ha="left", fontsize=9.5, color="white")
     for event, key in ((finish_plan, "finish_planned"), (operate_plan, "operate_planned")):
         ax.fill_between([int(event["year"]), int(event["year"]) + 1], plan_y - 0.3, plan_y + 0.62, color=BLUE, alpha=0.13, linewidth=0)
-        ax.text(int(event["year"]) + 0.5, plan_y + 0.3, words(key, lang, year=int(event["year"])), ha="center", va="bottom", fontsize=8.5)
+        ax.text(int(event["year"]) + 0.5, plan_y + 0.3, t(key, lang, LESSON, year=int(event["year"])), ha="center", va="bottom", fontsize=8.5)
     regular_at = _fraction(regular["year"], regular["month"])
     ax.plot([met_at], [outcome_y], marker="D", markersize=9, color=ORANGE, markeredgecolor="#222222", zorder=4)
     ax.barh(outcome_y, 1 / 12, left=regular_at, height=0.34, color=ORANGE, edgecolor="#222222", zorder=4)
-    ax.text(met_at + 0.12, outcome_y - 0.3, words("met", lang, date=_when(met, lang)),
+    ax.text(met_at + 0.12, outcome_y - 0.3, t("met", lang, LESSON, date=_when(met, lang)),
             ha="right", va="top", fontsize=8.5)
-    ax.text(regular_at + 0.12, outcome_y - 0.3, words("regular", lang, date=_when(regular, lang)),
+    ax.text(regular_at + 0.12, outcome_y - 0.3, t("regular", lang, LESSON, date=_when(regular, lang)),
             ha="left", va="top", fontsize=8.5)
     decided = meetings(lang)
     key_lines = []
@@ -538,18 +414,18 @@ def plan_chart(lang: str = "en") -> Figure:
     outcome_ids = compact_ids(split_ids(events.loc[RESUMED, "sentence_id"]) + split_ids(met["sentence_id"])
                               + split_ids(regular["sentence_id"]) + split_ids(numbers.loc["actual_years", "sentence_id"]))
     ax.set_yticks([outcome_y, plan_y, meetings_y],
-                  [words("lane_outcome", lang, ids=outcome_ids), words("lane_plan", lang, ids=plan_ids),
-                   words("lane_meetings", lang, ids=compact_ids(ids_of(decided)))], fontsize=9.5)
+                  [t("lane_outcome", lang, LESSON, ids=outcome_ids), t("lane_plan", lang, LESSON, ids=plan_ids),
+                   t("lane_meetings", lang, LESSON, ids=compact_ids(ids_of(decided)))], fontsize=9.5)
     last = int(operate_plan["year"]) + 1
     ax.set_xlim(start, last)
     ax.set_ylim(-0.85, 3.2)
     ax.set_xticks(range(start, last + 1))
-    ax.set_xlabel(text("year", lang))
+    ax.set_xlabel(t("year", lang))
     ax.tick_params(axis="y", length=0)
     rows = pd.concat([events.loc[[RESUMED, PLAN_FINISH, PLAN_OPERATE, JUNCTION, REGULAR]], decided,
                       numbers.loc[["planned_years", "actual_years"]]])
-    title = words("plan_title", lang, planned=planned, actual=actual)
-    return finish(fig, title=title, subtitle=words("plan_subtitle", lang, start=start, ids=events.loc[RESUMED, "sentence_id"]), ids=ids_of(rows), lang=lang)
+    title = t("plan_title", lang, LESSON, planned=planned, actual=actual)
+    return finish(fig, title=title, subtitle=t("plan_subtitle", lang, LESSON, start=start, ids=events.loc[RESUMED, "sentence_id"]), ids=ids_of(rows), lang=lang)
 
 
 # --- Progress ------------------------------------------------------------------------------------
@@ -568,10 +444,10 @@ def progress_chart(lang: str = "en") -> Figure:
     fig = figure(9.4, 4.9)
     ax = style_axes(fig.add_subplot(), grid="x")
     rows = [
-        words("row_north", lang, ids=compact_ids(ids_of(north))),
-        words("row_south", lang, period=south["period"].iloc[0], ids=compact_ids(ids_of(south))),
-        words("row_alone", lang, km=_n(last["length_km"], lang), year=int(last["year_start"])),
-        words("row_cumulative", lang, km=_n(last["length_km"], lang), year=int(last["year_start"])),
+        t("row_north", lang, LESSON, ids=compact_ids(ids_of(north))),
+        t("row_south", lang, LESSON, period=south["period"].iloc[0], ids=compact_ids(ids_of(south))),
+        t("row_alone", lang, LESSON, km=_n(last["length_km"], lang), year=int(last["year_start"])),
+        t("row_cumulative", lang, LESSON, km=_n(last["length_km"], lang), year=int(last["year_start"])),
     ]
 
     def segment(y, left, width, color, label, text_color="white", **style):
@@ -582,29 +458,29 @@ def progress_chart(lang: str = "en") -> Figure:
     left = 0.0
     for stage, shade in zip(north.itertuples(), shades):
         segment(0, left, stage.length_km, shade, _n(stage.length_km, lang), "#111111" if shade == shades[0] else "white")
-        short = words(f"stage_{stage.stage_id}", lang) if f"stage_{stage.stage_id}" in WORDS else stage.period
+        short = t(f"stage_{stage.stage_id}", lang, LESSON) if has(f"stage_{stage.stage_id}", LESSON) else stage.period
         ax.text(left + stage.length_km / 2, -0.33, short, ha="center", va="bottom", fontsize=8.5, color="#333333")
         left += stage.length_km
     segment(1, 0, south["length_km"].sum(), SOUTH, _n(south["length_km"].sum(), lang))
     for y, reading in ((2, "alone"), (3, "cumulative")):
         row = totals.loc[reading]
-        segment(y, 0, row["north_km"], NORTH, f"{words('north_part', lang)}\n{_n(row['north_km'], lang)}")
-        segment(y, row["north_km"], row["south_km"], SOUTH, f"{words('south_part', lang)}\n{_n(row['south_km'], lang)}")
+        segment(y, 0, row["north_km"], NORTH, f"{t('north_part', lang, LESSON)}\n{_n(row['north_km'], lang)}")
+        segment(y, row["north_km"], row["south_km"], SOUTH, f"{t('south_part', lang, LESSON)}\n{_n(row['south_km'], lang)}")
         ax.barh(y, row["gap_km"], left=row["together_km"], height=0.6, color="white", edgecolor=GREY, hatch="///", linewidth=0.8)
-        ax.text(row["stated_total_km"] + 14, y, words("gap", lang, km=_n(row["gap_km"], lang)), ha="left", va="center",
+        ax.text(row["stated_total_km"] + 14, y, t("gap", lang, LESSON, km=_n(row["gap_km"], lang)), ha="left", va="center",
                 fontsize=9, color="#111111")
-        ax.text(row["together_km"], y - 0.33, f"= {_n(row['together_km'], lang)} {words('km', lang)}", ha="right", va="bottom",
+        ax.text(row["together_km"], y - 0.33, f"= {_n(row['together_km'], lang)} {t('km', lang, LESSON)}", ha="right", va="bottom",
                 fontsize=9, color="#111111", fontweight="bold")
     ax.axvline(total["value"], color="#111111", linewidth=1.4, linestyle=(0, (4, 2)))
-    ax.text(total["value"] + 14, -0.45, words("total_line", lang, km=_n(total["value"], lang), ids=total["sentence_id"]),
+    ax.text(total["value"] + 14, -0.45, t("total_line", lang, LESSON, km=_n(total["value"], lang), ids=total["sentence_id"]),
             ha="left", va="top", fontsize=8.5, color="#111111")
     ax.set_yticks(range(len(rows)), rows, fontsize=9)
     ax.tick_params(axis="y", length=0)
     ax.invert_yaxis()
     ax.set_ylim(3.5, -0.85)
     ax.set_xlim(0, math.ceil(total["value"] / 100) * 100 + 250)
-    ax.set_xlabel(words("track_km", lang))
-    return finish(fig, title=words("progress_title", lang), subtitle=words("progress_subtitle", lang),
+    ax.set_xlabel(t("track_km", lang, LESSON))
+    return finish(fig, title=t("progress_title", lang, LESSON), subtitle=t("progress_subtitle", lang, LESSON),
                   ids=ids_of(stages, pd.DataFrame([total])), lang=lang)
 
 
@@ -628,8 +504,8 @@ class PaceChart:
         self.max_years = math.ceil(years_needed(self.max_length, slowest) / 5) * 5
         fig = figure(9.4, 4.6)
         ax = style_axes(fig.add_subplot(), grid="x")
-        labels = [words(f"rate_{row.figure_id}", lang, rate=f"{_n(row.value, lang)} {row.unit}", ids=row.sentence_id)
-                  for row in self.rates.itertuples()] + [words("rate_yours", lang)]
+        labels = [t(f"rate_{row.figure_id}", lang, LESSON, rate=f"{_n(row.value, lang)} {row.unit}", ids=row.sentence_id)
+                  for row in self.rates.itertuples()] + [t("rate_yours", lang, LESSON)]
         colors = [GREY, ORANGE, BLUE, VERMILLION]
         self.bars = list(ax.barh(range(4), [0] * 4, height=0.58, color=colors))
         self.values = [ax.text(0, y, "", va="center", fontsize=9, zorder=4, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
@@ -639,15 +515,15 @@ class PaceChart:
         ax.invert_yaxis()
         ax.set_xlim(0, self.max_years)
         ax.set_ylim(3.5, -1.35)
-        ax.set_xlabel(words("years_needed", lang))
+        ax.set_xlabel(t("years_needed", lang, LESSON))
         for figure_id, key, style in (("actual_years", "claim_actual", "-"), ("planned_years", "claim_planned", "--")):
             row = numbers.loc[figure_id]
             ax.axvline(row["value"], color="#333333", linewidth=1.2, linestyle=style, zorder=1)
             ax.text(row["value"] + (0.25 if key == "claim_planned" else -0.25), -0.6,
-                    words(key, lang, n=_n(row["value"], lang), ids=row["sentence_id"]), fontsize=8.5,
+                    t(key, lang, LESSON, n=_n(row["value"], lang), ids=row["sentence_id"]), fontsize=8.5,
                     ha="left" if key == "claim_planned" else "right", va="center", color="#333333")
         self.length_text = ax.text(self.max_years * 0.99, -1.05, "", ha="right", va="center", fontsize=10, fontweight="bold")
-        self.figure = finish(fig, title=words("pace_title", lang), subtitle=words("pace_subtitle", lang),
+        self.figure = finish(fig, title=t("pace_title", lang, LESSON), subtitle=t("pace_subtitle", lang, LESSON),
                              ids=ids_of(self.rates, numbers.loc[["actual_years", "planned_years"]]), lang=lang)
         self.dynamic = [*self.bars, *self.values, self.length_text]
         self.update(length_km if length_km is not None else figure_value("total_length"), rate_m_per_day)
@@ -660,9 +536,9 @@ class PaceChart:
             days = days_needed(self.length_km, rate)
             years = days / 365
             bar.set_width(years)
-            shown = words("years_days", self.lang, years=_n(years, self.lang, 1), days=_n(days, self.lang, 0))
+            shown = t("years_days", self.lang, LESSON, years=_n(years, self.lang, 1), days=_n(days, self.lang, 0))
             if label is self.values[-1]:  # the student's rate, in the slider's unit
-                shown = f"{words('m_a_day', self.lang, m=_n(rate, self.lang, 0))}: {shown}"
+                shown = f"{t('m_a_day', self.lang, LESSON, m=_n(rate, self.lang, 0))}: {shown}"
             inside = years > self.max_years * 0.6  # a long bar: write inside it, at the right end
             label.set_text(shown + (" →" if years > self.max_years else ""))
             label.set_position(((min(years, self.max_years) - self.max_years * 0.01) if inside else years + self.max_years * 0.01,
@@ -670,7 +546,7 @@ class PaceChart:
             label.set_ha("right" if inside else "left")
             label.set_color("white" if inside else "#111111")
             label.get_bbox_patch().set_visible(not inside)
-        self.length_text.set_text(words("length_now", self.lang, km=_n(self.length_km, self.lang)))
+        self.length_text.set_text(t("length_now", self.lang, LESSON, km=_n(self.length_km, self.lang)))
 
 
 def pace_chart(length_km: float | None = None, rate_m_per_day: float = 1000, lang: str = "en") -> Figure:
@@ -682,7 +558,7 @@ def pace_readout(length_km: float, rate_m_per_day: float, lang: str = "en") -> s
     """The sentence under the pace chart: the student's choice, the days and years it takes, the text's claims."""
     lang = check_lang(lang)
     days = days_needed(length_km, rate_m_per_day)
-    return words("readout", lang, rate=_n(rate_m_per_day, lang, 0), kmday=_n(rate_m_per_day / 1000, lang, 2),
+    return t("readout", lang, LESSON, rate=_n(rate_m_per_day, lang, 0), kmday=_n(rate_m_per_day / 1000, lang, 2),
                  km=_n(length_km, lang), days=_n(days, lang, 0), years=_n(days / 365, lang, 1),
                  actual=_n(figure_value("actual_years"), lang), planned=_n(figure_value("planned_years"), lang),
                  ids=figures().loc["actual_years", "sentence_id"])
@@ -699,11 +575,11 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
     view = FigureView(chart.figure, dynamic=chart.dynamic)
     choices = length_choices(lang)
     wide = {"description_width": "14em"}  # one width for the three labels, so the controls line up
-    menu = widgets.Dropdown(options=[*choices, (words("length_own", lang), None)], value=choices[0][1],
-                            description=words("length_menu", lang), style=wide, layout=widgets.Layout(width="42em"))
+    menu = widgets.Dropdown(options=[*choices, (t("length_own", lang, LESSON), None)], value=choices[0][1],
+                            description=t("length_menu", lang, LESSON), style=wide, layout=widgets.Layout(width="42em"))
     length = widgets.IntSlider(value=int(choices[0][1]), min=10, max=chart.max_length, step=1,
-                               description=words("length_slider", lang), style=wide, layout=widgets.Layout(width="42em"))
-    rate = widgets.IntSlider(value=rate_m_per_day, min=50, max=3000, step=50, description=words("rate_slider", lang),
+                               description=t("length_slider", lang, LESSON), style=wide, layout=widgets.Layout(width="42em"))
+    rate = widgets.IntSlider(value=rate_m_per_day, min=50, max=3000, step=50, description=t("rate_slider", lang, LESSON),
                              style=wide, layout=widgets.Layout(width="42em"))
     readout = widgets.HTML(pace_readout(length.value, rate.value, lang))
     for control, name in ((menu, "menu"), (length, "length"), (rate, "rate")):
@@ -756,14 +632,14 @@ def people_card(lang: str = "en") -> HTML:
 
     def hedge(row):
         english = load("workforce").set_index("group_id").loc[row["group_id"], "qualifier"]
-        return words("about" if english == "about" else "more_than", lang)
+        return t("about" if english == "about" else "more_than", lang, LESSON)
 
     def filled(key, row, **extra):
-        return words(key, lang, qualifier=hedge(row), value=_n(row["value"], lang), unit=row["unit"], **extra)
+        return t(key, lang, LESSON, qualifier=hedge(row), value=_n(row["value"], lang), unit=row["unit"], **extra)
 
     rows = [(p.name, p.role, p.sentence_id) for p in leaders.itertuples()]
     rows += [
-        (words("people_party", lang), words("people_committees", lang, n=_n(committees["value"], lang)), committees["sentence_id"]),
+        (t("people_party", lang, LESSON), t("people_committees", lang, LESSON, n=_n(committees["value"], lang)), committees["sentence_id"]),
         (builders["label"], filled("people_builders", builders), builders["sentence_id"]),
         (shock["label"], filled("people_shock", shock, period=_period(shock, lang)), shock["sentence_id"]),
     ]
@@ -772,7 +648,7 @@ def people_card(lang: str = "en") -> HTML:
         f"<td style='text-align:left'>{html.escape(what)}</td><td><code>{html.escape(ids.replace(';', ', '))}</code></td></tr>"
         for who, what, ids in rows
     )
-    head = "".join(f"<th style='text-align:left'>{words(k, lang)}</th>" for k in ("people_who", "people_what", "people_source"))
+    head = "".join(f"<th style='text-align:left'>{t(k, lang, LESSON)}</th>" for k in ("people_who", "people_what", "people_source"))
     return HTML(f"<table class='histkit-people'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
@@ -787,16 +663,16 @@ def _draw_totals(ax, lang: str) -> pd.DataFrame:
         reading = row.kind == "reading"
         ax.barh(y, row.thousand_tonnes, height=0.55, color="white" if reading else ORANGE,
                 edgecolor=ORANGE if reading else "none", hatch="///" if reading else None, linewidth=1.3)
-        shown = words("thousand_t", lang, value=_n(row.thousand_tonnes, lang, 4))
+        shown = t("thousand_t", lang, LESSON, value=_n(row.thousand_tonnes, lang, 4))
         ax.text(row.thousand_tonnes + top * 0.012, y, shown, va="center", ha="left", fontsize=9.5,
                 color="#111111", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-        labels.append(words("row_reading", lang, year=row.year) if reading
-                      else words("row_printed", lang, year=row.year, value=_n(row.value, lang), unit=row.unit))
+        labels.append(t("row_reading", lang, LESSON, year=row.year) if reading
+                      else t("row_printed", lang, LESSON, year=row.year, value=_n(row.value, lang), unit=row.unit))
     ax.set_yticks(range(len(table)), labels, fontsize=9)
     ax.tick_params(axis="y", length=0)
     ax.invert_yaxis()
     ax.set_xlim(0, top * 1.28)
-    ax.set_xlabel(words("thousand_tonnes", lang))
+    ax.set_xlabel(t("thousand_tonnes", lang, LESSON))
     return table
 
 
@@ -810,16 +686,16 @@ def _draw_growth(ax, lang: str) -> pd.DataFrame:
     for y, row in enumerate(growth.itertuples()):
         hedge = hedges[row.cargo_id]
         key = "factor_plain" if pd.isna(hedge) else "factor_about" if hedge == "about" else "factor_more_than"
-        ax.text(row.factor + 0.12, y, words(key, lang, f=_n(row.factor, lang)), va="center", ha="left", fontsize=10)
+        ax.text(row.factor + 0.12, y, t(key, lang, LESSON, f=_n(row.factor, lang)), va="center", ha="left", fontsize=10)
     ax.axvline(1, color="#111111", linewidth=1.1, linestyle=(0, (3, 2)))
-    ax.text(1.08, -0.55, words("no_growth", lang), fontsize=8.5, va="center", ha="left", color="#333333")
+    ax.text(1.08, -0.55, t("no_growth", lang, LESSON), fontsize=8.5, va="center", ha="left", color="#333333")
     ax.set_yticks(range(len(growth)), [f"{row.cargo} ({row.sentence_id})" for row in growth.itertuples()], fontsize=9.5)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(len(growth) - 0.4, -0.85)
     ax.set_xlim(0, math.ceil(growth["factor"].max()) + 2)
     ax.set_xticks(range(0, math.ceil(growth["factor"].max()) + 1, 2))
-    ax.set_xlabel(words("times_1928", lang, first=int(years.min())))
-    ax.set_title(words("growth_subtitle", lang, first=int(years.min()), last=int(years.max())), loc="left", fontsize=10,
+    ax.set_xlabel(t("times_1928", lang, LESSON, first=int(years.min())))
+    ax.set_title(t("growth_subtitle", lang, LESSON, first=int(years.min()), last=int(years.max())), loc="left", fontsize=10,
                  color=GREY, wrap=True)
     return growth
 
@@ -832,5 +708,5 @@ def freight_chart(lang: str = "en") -> Figure:
     totals = _draw_totals(style_axes(top, grid="x"), lang)
     growth = _draw_growth(style_axes(bottom, grid="x"), lang)
     first, last = int(totals["year"].min()), int(totals["year"].max())
-    return finish(fig, title=words("freight_title", lang, first=first, last=last),
-                  subtitle=words("freight_subtitle", lang, last=last), ids=ids_of(totals, growth), lang=lang)
+    return finish(fig, title=t("freight_title", lang, LESSON, first=first, last=last),
+                  subtitle=t("freight_subtitle", lang, LESSON, last=last), ids=ids_of(totals, growth), lang=lang)

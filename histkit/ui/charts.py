@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from .. import load
-from .words import check_lang, format_kk, text
+from .words import check_lang, format_kk, t
 from ..parsing import split_ids
 
 # Okabe & Ito (2008), "Color Universal Design".
@@ -85,7 +85,7 @@ def source_footer(ids: Iterable[str], lang: str = "en") -> str:
     """The footer line that cites the sentences a chart draws from."""
     ids = list(ids)
     key = "source_one" if len(set(ids)) == 1 else "source_many"
-    return text(key, lang, ids=compact_ids(ids))
+    return t(key, lang, ids=compact_ids(ids))
 
 
 def finish(fig: Figure, *, title: str, ids: Iterable[str], lang: str, subtitle: str | None = None, note: str | None = None) -> Figure:
@@ -118,7 +118,7 @@ def economy_chart(lang: str = "en") -> Figure:
     """Agriculture's share of output and the rural share of population, mid-1920s (s024)."""
     lang = check_lang(lang)
     rows = load("economy_1920s", lang=lang)
-    rows = rows[rows["unit"] == text("per_cent", lang)].iloc[::-1]
+    rows = rows[rows["unit"] == t("per_cent", lang)].iloc[::-1]
     fig = figure(8, 3.2)
     ax = style_axes(fig.add_subplot())
     labels = [wrap(label, 34) for label in rows["label"]]
@@ -126,8 +126,8 @@ def economy_chart(lang: str = "en") -> Figure:
     bars = ax.barh(labels, rows["value"], color=[GREEN, ORANGE][: len(rows)], height=0.55)
     ax.bar_label(bars, [f"{number(v, lang)}%" for v in rows["value"]], label_type="edge", padding=4, fontsize=11)
     ax.set_xlim(0, 100)
-    ax.set_xlabel(text("per_cent", lang))
-    return finish(fig, title=text("economy_title", lang), subtitle=text("economy_subtitle", lang), ids=ids_of(rows), lang=lang)
+    ax.set_xlabel(t("per_cent", lang))
+    return finish(fig, title=t("economy_title", lang), subtitle=t("economy_subtitle", lang), ids=ids_of(rows), lang=lang)
 
 
 def _given(value, default: int) -> int:
@@ -168,11 +168,11 @@ def timeline_chart(events: pd.DataFrame | None = None, lang: str = "en") -> Figu
     first, last = math.floor(dated["start"].min()), math.ceil(dated["end"].max())
     ax.set_xlim(first, last)
     ax.set_xticks(range(first, last + 1))
-    ax.set_xlabel(text("year", lang))
+    ax.set_xlabel(t("year", lang))
     used = [c for c in CATEGORY_COLORS if c in set(dated["category"])]
-    handles = [Patch(color=CATEGORY_COLORS[c], label=text(f"category_{c}", lang)) for c in used]
+    handles = [Patch(color=CATEGORY_COLORS[c], label=t(f"category_{c}", lang)) for c in used]
     if (dated["status"] == "planned").any():
-        handles.append(Patch(facecolor="white", edgecolor=GREY, hatch="///", label=text("planned", lang)))
+        handles.append(Patch(facecolor="white", edgecolor=GREY, hatch="///", label=t("planned", lang)))
     ax.legend(handles=handles, loc="upper right", fontsize=9, frameon=False)
-    title = text("timeline_title", lang, first=first, last=last - 1)
-    return finish(fig, title=title, subtitle=text("timeline_subtitle", lang), ids=ids_of(dated), lang=lang)
+    title = t("timeline_title", lang, first=first, last=last - 1)
+    return finish(fig, title=title, subtitle=t("timeline_subtitle", lang), ids=ids_of(dated), lang=lang)

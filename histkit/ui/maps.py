@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from .. import load
 from .charts import FONT, GREY, figure
-from .words import check_lang, text
+from .words import check_lang, t
 from ..locate import data_dir
 
 LAND, BORDER = "#F3F0E8", "#A39E93"
@@ -70,7 +70,7 @@ def label_places(ax: Axes, places: pd.DataFrame, name: str = "name", size: float
 
 def map_note(lang: str = "en") -> str:
     """The footer note every map carries: where its coordinates and border come from."""
-    return text("map_note", check_lang(lang))
+    return t("map_note", check_lang(lang))
 
 
 def places(lang: str = "en") -> pd.DataFrame:

@@ -16,7 +16,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .. import cite, info, list_datasets, load
-from .words import check_lang, text
+from .words import check_lang, t
 
 
 class FigureView:
@@ -69,17 +69,17 @@ def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
     return (
         f"<h4 style='margin:0.2em 0'>{html.escape(about.title)} <code>{html.escape(name)}</code></h4>"
         f"<p style='margin:0.2em 0'>{html.escape(about.description)}</p>"
-        f"<p style='color:#555;margin:0.2em 0'>{text('rows_shown', lang, n=len(shown), total=len(table))}</p>"
+        f"<p style='color:#555;margin:0.2em 0'>{t('rows_shown', lang, n=len(shown), total=len(table))}</p>"
         f"<div style='overflow-x:auto;max-width:100%'>{shown.to_html(index=False, na_rep='', escape=True, border=0)}</div>"
-        f"<p style='margin:0.6em 0 0.2em'><b>{text('sources_of_rows', lang)}</b></p><ul>{quotes}</ul>"
+        f"<p style='margin:0.6em 0 0.2em'><b>{t('sources_of_rows', lang)}</b></p><ul>{quotes}</ul>"
     )
 
 
 def dataset_explorer(name: str = "events", lang: str = "en") -> widgets.VBox:
     """Pick a dataset and a language; see its first rows with the sentences they come from."""
-    choose = widgets.Dropdown(options=list_datasets(), value=name, description=text("dataset", lang))
+    choose = widgets.Dropdown(options=list_datasets(), value=name, description=t("dataset", lang))
     language = widgets.ToggleButtons(options=[("English", "en"), ("Қазақша", "kk")], value=check_lang(lang),
-                                     description=text("language", lang))
+                                     description=t("language", lang))
     page = widgets.HTML(explorer_html(name, lang))
 
     def redraw(_=None):
