@@ -19,7 +19,7 @@ import histkit
 from histkit.ui import charts, quiz
 from histkit.lessons import metallurgy as met
 from histkit.parsing import split_ids
-from histkit.ui.words import format_kk, t
+from histkit.ui.words import number, t
 
 from conftest import ROOT
 from test_charts import KAZAKH_LETTERS, all_text, render
@@ -217,7 +217,7 @@ def test_growth_chart_draws_the_printed_factors(lang):
     render(fig)  # tick labels exist once the figure is drawn
     labels = all_text(fig)
     for row in growth.itertuples():
-        assert f"{format_kk(row.factor)} есе" in printed  # the factor stands in s128 as printed
+        assert f"{number(row.factor, 'kk')} есе" in printed  # the factor stands in s128 as printed
         assert f"+{(row.factor - 1) * 100:.0f}%" in labels
         assert row.product in labels
     assert fig.source_ids == ["s128"]

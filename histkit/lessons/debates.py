@@ -21,7 +21,7 @@ from matplotlib.patches import Patch
 
 from .. import load
 from ..ui.charts import BLUE, FONT, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, VERMILLION, figure, finish
-from ..ui.words import check_lang, t
+from ..ui.words import check_lang, number, t
 from ..parsing import split_ids
 
 LESSON = "debates"  # this lesson's words: histkit/ui/text/debates.toml
@@ -300,9 +300,7 @@ def y_top(largest_million: float) -> float:
 
 def _number(value: float, lang: str) -> str:
     """A figure rounded for a chart label (2 decimals below 1, 1 below 10, none above), 4.2 or 4,2 by lang."""
-    digits = 0 if value >= 10 else 1 if value >= 1 else 2
-    shown = f"{round(value, digits):g}"
-    return shown.replace(".", ",") if lang == "kk" else shown
+    return number(value, lang, 0 if value >= 10 else 1 if value >= 1 else 2)
 
 
 def model_result(model: pd.DataFrame) -> tuple[str, float | None]:

@@ -27,7 +27,7 @@ import pandas as pd
 
 from .. import cite, load, sentence
 from ..ui.display import HTML
-from ..ui.words import check_lang, date_words, has, t
+from ..ui.words import check_lang, date_words, has, number, t
 from ..parsing import numbers_in, split_ids
 
 LESSON = "findings"  # this lesson's words: histkit/ui/text/findings.toml
@@ -68,11 +68,7 @@ def fmt(value, lang: str = "en") -> str:
     if value is None or pd.isna(value):
         return ""
     value = float(value)
-    if value != 0 and abs(value) < 0.1:
-        shown = f"{value:.3g}"
-    else:
-        shown = f"{round(value, 2):g}" if abs(value) < 1e6 else f"{value:.0f}"
-    return shown.replace(".", ",") if lang == "kk" else shown
+    return number(float(f"{value:.3g}") if value != 0 and abs(value) < 0.1 else round(value, 2), lang)
 
 
 def _ids(*cells) -> str:
@@ -110,20 +106,19 @@ def _events_citing(sentence_id: str) -> pd.DataFrame:
 
 
 def stage_numbers() -> dict:
-    """The Turksib stage lengths (s118, s120) against the printed total (s123), added up."""
+    """The Turksib stage lengths (s118, s120) against the printed total (s123): lesson 02's sums, both readings."""
+    from . import turksib  # here, not at the top: this module loads without matplotlib
+
+    totals = turksib.stage_totals()
+    alone, cumulative = totals.loc["alone"], totals.loc["cumulative"]
     stages = load("turksib_stages", lang="both")
-    figures = load("turksib_figures", lang="both").set_index("figure_id")
-    north = stages[stages["side"] == "north"].sort_values("seq")
-    south = stages[stages["side"] == "south"].sort_values("seq")
-    total = float(figures.loc["total_length", "value"])
-    n, s = float(north["length_km"].sum()), float(south["length_km"].sum())
-    last = north.iloc[-1]
+    last = stages[stages["side"] == "north"].sort_values("seq").iloc[-1]
     return {
-        "north": n, "south": s, "together": n + s, "total": total, "gap": total - (n + s),
-        "last_north": float(last["length_km"]), "last_north_year": last["year_end"],
-        "together_if_cumulative": float(last["length_km"]) + s,
-        "gap_if_cumulative": total - (float(last["length_km"]) + s),
-        "stages": stages, "total_id": figures.loc["total_length", "sentence_id"],
+        "north": alone["north_km"], "south": alone["south_km"], "together": alone["together_km"],
+        "total": alone["stated_total_km"], "gap": alone["gap_km"],
+        "last_north": cumulative["north_km"], "last_north_year": last["year_end"],
+        "together_if_cumulative": cumulative["together_km"], "gap_if_cumulative": cumulative["gap_km"],
+        "stages": stages, "total_id": turksib.figures().loc["total_length", "sentence_id"],
     }  # fmt: skip
 
 
@@ -155,22 +150,20 @@ def stage_sum(lang: str = "en") -> pd.DataFrame:
     return _calc(rows)
 
 
-def _km_a_day(row) -> float:
-    return float(row["value"]) / 1000 if str(row["unit_en"]).startswith("metres") else float(row["value"])
-
-
 def pace_numbers() -> dict:
     """The stated maximum (s115) and average (s119) pace, and what the average means for the 1929 stage (s118)."""
-    figures = load("turksib_figures", lang="both").set_index("figure_id")
+    from . import turksib  # lesson 02's rates and unit conversion
+
+    figures = turksib.figures()
     stages = load("turksib_stages", lang="both")
     dated = stages[(stages["side"] == "north") & stages["year_end"].notna()].sort_values("seq").iloc[-1]
     year = int(dated["year_end"])
     days_in_year = pd.Timestamp(year=year, month=12, day=31).day_of_year
-    maximum, average = _km_a_day(figures.loc["soviet_rate"]), _km_a_day(figures.loc["stated_average_rate"])
+    maximum, average = turksib.metres_per_day("soviet_rate"), turksib.metres_per_day("stated_average_rate")
     return {
-        "maximum": maximum, "average": average, "ratio": average / maximum,
+        "maximum": maximum / 1000, "average": average / 1000, "ratio": average / maximum,
         "stage_km": float(dated["length_km"]), "stage_year": year, "days_in_year": days_in_year,
-        "days_needed": float(dated["length_km"]) / average,
+        "days_needed": turksib.days_needed(float(dated["length_km"]), average),
         "whole_year_rate": float(dated["length_km"]) / days_in_year,
         "ids": {"max": figures.loc["soviet_rate", "sentence_id"], "avg": figures.loc["stated_average_rate", "sentence_id"],
                 "stage": dated["sentence_id"]},
@@ -197,16 +190,17 @@ def pace_check(lang: str = "en") -> pd.DataFrame:
 
 
 def freight_numbers() -> dict:
-    """Freight in 1928 and 1932 as printed (s129), in tonnes, and the growth under both readings of the 1932 unit."""
+    """Freight in 1928 and 1932 as printed (s129), in tonnes, and lesson 02's growth under both readings of the 1932 unit."""
+    from . import turksib  # lesson 02's freight table and growth factors
+
     totals = load("freight_totals", lang="both").sort_values("year")
-    first, last = totals.iloc[0], totals.iloc[-1]
-    scale = lambda row: 1000.0 if "thousand" in str(row["unit_en"]) else 1.0  # noqa: E731
-    first_t, last_t = float(first["value"]) * scale(first), float(last["value"]) * scale(last)
+    printed = turksib.freight_table().query("kind == 'printed'")["thousand_tonnes"]
+    literal = turksib.freight_factor("as printed")
     growth = load("freight_growth", lang="both").set_index("cargo_id")
     return {
-        "first": first, "last": last, "first_tonnes": first_t, "last_tonnes": last_t,
-        "literal": last_t / first_t, "literal_change_pct": (last_t / first_t - 1) * 100,
-        "if_thousands": float(last["value"]) * 1000 / first_t if scale(last) == 1.0 else last_t / first_t,
+        "first": totals.iloc[0], "last": totals.iloc[-1],
+        "first_tonnes": printed.iloc[0] * 1000, "last_tonnes": printed.iloc[-1] * 1000,
+        "literal": literal, "literal_change_pct": (literal - 1) * 100, "if_thousands": turksib.freight_factor("thousand"),
         "printed": growth.loc["all"] if "all" in growth.index else None,
         "cargo": growth.drop(index="all", errors="ignore"),
     }  # fmt: skip
@@ -850,12 +844,13 @@ def stage_chart(lang: str = "en"):
 def pace_chart(lang: str = "en"):
     """Tsarist average, Soviet maximum and stated average pace in km a day, with the stated maximum marked."""
     from ..ui import charts
+    from . import turksib
 
     lang = check_lang(lang)
     figures = load("turksib_figures", lang=lang).set_index("figure_id")
     rows = [("tsarist_rate", charts.GREY), ("soviet_rate", charts.BLUE), ("stated_average_rate", charts.VERMILLION)]
     both = load("turksib_figures", lang="both").set_index("figure_id")
-    values = [_km_a_day(both.loc[key]) for key, _ in rows]
+    values = [turksib.metres_per_day(key) / 1000 for key, _ in rows]
     labels = [
         charts.wrap(f"{figures.loc[key, 'label']} ({_qualifier(both.loc[key, 'qualifier'], lang)})", 34) for key, _ in rows
     ]

@@ -24,10 +24,10 @@ from .. import load, sentence
 from ..ui import maps
 from ..ui.charts import (
     BLACK, BLUE, FONT, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION,
-    compact_ids, figure, finish, ids_of, number, source_footer, style_axes, wrap,
+    compact_ids, figure, finish, ids_of, source_footer, style_axes, wrap,
 )  # fmt: skip
 from ..ui.display import HTML
-from ..ui.words import check_lang, t
+from ..ui.words import check_lang, number, t
 from ..parsing import split_ids
 
 LESSON = "metallurgy"  # this lesson's words: histkit/ui/text/metallurgy.toml

@@ -32,12 +32,11 @@ from ..ui.charts import (
     figure,
     finish,
     ids_of,
-    number,
     style_axes,
     wrap,
 )
 from ..ui.display import HTML
-from ..ui.words import check_lang, date_words, has, t
+from ..ui.words import check_lang, date_words, has, number, t
 from ..parsing import split_ids
 
 LESSON = "turksib"  # this lesson's words: histkit/ui/text/turksib.toml
@@ -49,13 +48,6 @@ RESUMED, PLAN_FINISH, PLAN_OPERATE, JUNCTION, REGULAR = "ev07", "ev12", "ev13", 
 NORTH, SOUTH, TSARIST = BLUE, VERMILLION, GREY
 RIVER = "#2B7BB9"
 PURPLE_DARK = "#8E4A7A"  # a darker Okabe–Ito purple, for white digits on it
-
-
-def _n(value: float, lang: str, decimals: int | None = None) -> str:
-    """A figure for the screen: rounded to decimals (if given), decimal comma in Kazakh."""
-    if decimals is not None:
-        value = round(float(value), decimals)
-    return number(float(value), lang)
 
 
 def _when(event, lang: str) -> str:
@@ -149,10 +141,10 @@ def length_choices(lang: str = "en") -> list[tuple[str, float]]:
     south = stages[stages["side"] == "south"]
     total = figures().loc["total_length"]
     return [
-        (t("length_total", lang, LESSON, km=_n(total["value"], lang), ids=total["sentence_id"]), float(total["value"])),
-        (t("length_south", lang, LESSON, km=_n(south["length_km"].sum(), lang), ids=compact_ids(ids_of(south))), float(south["length_km"].sum())),
-        (t("length_1929", lang, LESSON, year=int(last["year_start"]), km=_n(last["length_km"], lang), ids=last["sentence_id"]), float(last["length_km"])),
-        (t("length_north_sum", lang, LESSON, km=_n(north["length_km"].sum(), lang), ids=compact_ids(ids_of(north))), float(north["length_km"].sum())),
+        (t("length_total", lang, LESSON, km=number(total["value"], lang), ids=total["sentence_id"]), float(total["value"])),
+        (t("length_south", lang, LESSON, km=number(south["length_km"].sum(), lang), ids=compact_ids(ids_of(south))), float(south["length_km"].sum())),
+        (t("length_1929", lang, LESSON, year=int(last["year_start"]), km=number(last["length_km"], lang), ids=last["sentence_id"]), float(last["length_km"])),
+        (t("length_north_sum", lang, LESSON, km=number(north["length_km"].sum(), lang), ids=compact_ids(ids_of(north))), float(north["length_km"].sum())),
     ]
 
 
@@ -446,8 +438,8 @@ def progress_chart(lang: str = "en") -> Figure:
     rows = [
         t("row_north", lang, LESSON, ids=compact_ids(ids_of(north))),
         t("row_south", lang, LESSON, period=south["period"].iloc[0], ids=compact_ids(ids_of(south))),
-        t("row_alone", lang, LESSON, km=_n(last["length_km"], lang), year=int(last["year_start"])),
-        t("row_cumulative", lang, LESSON, km=_n(last["length_km"], lang), year=int(last["year_start"])),
+        t("row_alone", lang, LESSON, km=number(last["length_km"], lang), year=int(last["year_start"])),
+        t("row_cumulative", lang, LESSON, km=number(last["length_km"], lang), year=int(last["year_start"])),
     ]
 
     def segment(y, left, width, color, label, text_color="white", **style):
@@ -457,22 +449,22 @@ def progress_chart(lang: str = "en") -> Figure:
 
     left = 0.0
     for stage, shade in zip(north.itertuples(), shades):
-        segment(0, left, stage.length_km, shade, _n(stage.length_km, lang), "#111111" if shade == shades[0] else "white")
+        segment(0, left, stage.length_km, shade, number(stage.length_km, lang), "#111111" if shade == shades[0] else "white")
         short = t(f"stage_{stage.stage_id}", lang, LESSON) if has(f"stage_{stage.stage_id}", LESSON) else stage.period
         ax.text(left + stage.length_km / 2, -0.33, short, ha="center", va="bottom", fontsize=8.5, color="#333333")
         left += stage.length_km
-    segment(1, 0, south["length_km"].sum(), SOUTH, _n(south["length_km"].sum(), lang))
+    segment(1, 0, south["length_km"].sum(), SOUTH, number(south["length_km"].sum(), lang))
     for y, reading in ((2, "alone"), (3, "cumulative")):
         row = totals.loc[reading]
-        segment(y, 0, row["north_km"], NORTH, f"{t('north_part', lang, LESSON)}\n{_n(row['north_km'], lang)}")
-        segment(y, row["north_km"], row["south_km"], SOUTH, f"{t('south_part', lang, LESSON)}\n{_n(row['south_km'], lang)}")
+        segment(y, 0, row["north_km"], NORTH, f"{t('north_part', lang, LESSON)}\n{number(row['north_km'], lang)}")
+        segment(y, row["north_km"], row["south_km"], SOUTH, f"{t('south_part', lang, LESSON)}\n{number(row['south_km'], lang)}")
         ax.barh(y, row["gap_km"], left=row["together_km"], height=0.6, color="white", edgecolor=GREY, hatch="///", linewidth=0.8)
-        ax.text(row["stated_total_km"] + 14, y, t("gap", lang, LESSON, km=_n(row["gap_km"], lang)), ha="left", va="center",
+        ax.text(row["stated_total_km"] + 14, y, t("gap", lang, LESSON, km=number(row["gap_km"], lang)), ha="left", va="center",
                 fontsize=9, color="#111111")
-        ax.text(row["together_km"], y - 0.33, f"= {_n(row['together_km'], lang)} {t('km', lang, LESSON)}", ha="right", va="bottom",
+        ax.text(row["together_km"], y - 0.33, f"= {number(row['together_km'], lang)} {t('km', lang, LESSON)}", ha="right", va="bottom",
                 fontsize=9, color="#111111", fontweight="bold")
     ax.axvline(total["value"], color="#111111", linewidth=1.4, linestyle=(0, (4, 2)))
-    ax.text(total["value"] + 14, -0.45, t("total_line", lang, LESSON, km=_n(total["value"], lang), ids=total["sentence_id"]),
+    ax.text(total["value"] + 14, -0.45, t("total_line", lang, LESSON, km=number(total["value"], lang), ids=total["sentence_id"]),
             ha="left", va="top", fontsize=8.5, color="#111111")
     ax.set_yticks(range(len(rows)), rows, fontsize=9)
     ax.tick_params(axis="y", length=0)
@@ -504,7 +496,7 @@ class PaceChart:
         self.max_years = math.ceil(years_needed(self.max_length, slowest) / 5) * 5
         fig = figure(9.4, 4.6)
         ax = style_axes(fig.add_subplot(), grid="x")
-        labels = [t(f"rate_{row.figure_id}", lang, LESSON, rate=f"{_n(row.value, lang)} {row.unit}", ids=row.sentence_id)
+        labels = [t(f"rate_{row.figure_id}", lang, LESSON, rate=f"{number(row.value, lang)} {row.unit}", ids=row.sentence_id)
                   for row in self.rates.itertuples()] + [t("rate_yours", lang, LESSON)]
         colors = [GREY, ORANGE, BLUE, VERMILLION]
         self.bars = list(ax.barh(range(4), [0] * 4, height=0.58, color=colors))
@@ -520,7 +512,7 @@ class PaceChart:
             row = numbers.loc[figure_id]
             ax.axvline(row["value"], color="#333333", linewidth=1.2, linestyle=style, zorder=1)
             ax.text(row["value"] + (0.25 if key == "claim_planned" else -0.25), -0.6,
-                    t(key, lang, LESSON, n=_n(row["value"], lang), ids=row["sentence_id"]), fontsize=8.5,
+                    t(key, lang, LESSON, n=number(row["value"], lang), ids=row["sentence_id"]), fontsize=8.5,
                     ha="left" if key == "claim_planned" else "right", va="center", color="#333333")
         self.length_text = ax.text(self.max_years * 0.99, -1.05, "", ha="right", va="center", fontsize=10, fontweight="bold")
         self.figure = finish(fig, title=t("pace_title", lang, LESSON), subtitle=t("pace_subtitle", lang, LESSON),
@@ -536,9 +528,9 @@ class PaceChart:
             days = days_needed(self.length_km, rate)
             years = days / 365
             bar.set_width(years)
-            shown = t("years_days", self.lang, LESSON, years=_n(years, self.lang, 1), days=_n(days, self.lang, 0))
+            shown = t("years_days", self.lang, LESSON, years=number(years, self.lang, 1), days=number(days, self.lang, 0))
             if label is self.values[-1]:  # the student's rate, in the slider's unit
-                shown = f"{t('m_a_day', self.lang, LESSON, m=_n(rate, self.lang, 0))}: {shown}"
+                shown = f"{t('m_a_day', self.lang, LESSON, m=number(rate, self.lang, 0))}: {shown}"
             inside = years > self.max_years * 0.6  # a long bar: write inside it, at the right end
             label.set_text(shown + (" →" if years > self.max_years else ""))
             label.set_position(((min(years, self.max_years) - self.max_years * 0.01) if inside else years + self.max_years * 0.01,
@@ -546,7 +538,7 @@ class PaceChart:
             label.set_ha("right" if inside else "left")
             label.set_color("white" if inside else "#111111")
             label.get_bbox_patch().set_visible(not inside)
-        self.length_text.set_text(t("length_now", self.lang, LESSON, km=_n(self.length_km, self.lang)))
+        self.length_text.set_text(t("length_now", self.lang, LESSON, km=number(self.length_km, self.lang)))
 
 
 def pace_chart(length_km: float | None = None, rate_m_per_day: float = 1000, lang: str = "en") -> Figure:
@@ -558,9 +550,9 @@ def pace_readout(length_km: float, rate_m_per_day: float, lang: str = "en") -> s
     """The sentence under the pace chart: the student's choice, the days and years it takes, the text's claims."""
     lang = check_lang(lang)
     days = days_needed(length_km, rate_m_per_day)
-    return t("readout", lang, LESSON, rate=_n(rate_m_per_day, lang, 0), kmday=_n(rate_m_per_day / 1000, lang, 2),
-                 km=_n(length_km, lang), days=_n(days, lang, 0), years=_n(days / 365, lang, 1),
-                 actual=_n(figure_value("actual_years"), lang), planned=_n(figure_value("planned_years"), lang),
+    return t("readout", lang, LESSON, rate=number(rate_m_per_day, lang, 0), kmday=number(rate_m_per_day / 1000, lang, 2),
+                 km=number(length_km, lang), days=number(days, lang, 0), years=number(days / 365, lang, 1),
+                 actual=number(figure_value("actual_years"), lang), planned=number(figure_value("planned_years"), lang),
                  ids=figures().loc["actual_years", "sentence_id"])
 
 
@@ -635,11 +627,11 @@ def people_card(lang: str = "en") -> HTML:
         return t("about" if english == "about" else "more_than", lang, LESSON)
 
     def filled(key, row, **extra):
-        return t(key, lang, LESSON, qualifier=hedge(row), value=_n(row["value"], lang), unit=row["unit"], **extra)
+        return t(key, lang, LESSON, qualifier=hedge(row), value=number(row["value"], lang), unit=row["unit"], **extra)
 
     rows = [(p.name, p.role, p.sentence_id) for p in leaders.itertuples()]
     rows += [
-        (t("people_party", lang, LESSON), t("people_committees", lang, LESSON, n=_n(committees["value"], lang)), committees["sentence_id"]),
+        (t("people_party", lang, LESSON), t("people_committees", lang, LESSON, n=number(committees["value"], lang)), committees["sentence_id"]),
         (builders["label"], filled("people_builders", builders), builders["sentence_id"]),
         (shock["label"], filled("people_shock", shock, period=_period(shock, lang)), shock["sentence_id"]),
     ]
@@ -663,11 +655,11 @@ def _draw_totals(ax, lang: str) -> pd.DataFrame:
         reading = row.kind == "reading"
         ax.barh(y, row.thousand_tonnes, height=0.55, color="white" if reading else ORANGE,
                 edgecolor=ORANGE if reading else "none", hatch="///" if reading else None, linewidth=1.3)
-        shown = t("thousand_t", lang, LESSON, value=_n(row.thousand_tonnes, lang, 4))
+        shown = t("thousand_t", lang, LESSON, value=number(row.thousand_tonnes, lang, 4))
         ax.text(row.thousand_tonnes + top * 0.012, y, shown, va="center", ha="left", fontsize=9.5,
                 color="#111111", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         labels.append(t("row_reading", lang, LESSON, year=row.year) if reading
-                      else t("row_printed", lang, LESSON, year=row.year, value=_n(row.value, lang), unit=row.unit))
+                      else t("row_printed", lang, LESSON, year=row.year, value=number(row.value, lang), unit=row.unit))
     ax.set_yticks(range(len(table)), labels, fontsize=9)
     ax.tick_params(axis="y", length=0)
     ax.invert_yaxis()
@@ -686,7 +678,7 @@ def _draw_growth(ax, lang: str) -> pd.DataFrame:
     for y, row in enumerate(growth.itertuples()):
         hedge = hedges[row.cargo_id]
         key = "factor_plain" if pd.isna(hedge) else "factor_about" if hedge == "about" else "factor_more_than"
-        ax.text(row.factor + 0.12, y, t(key, lang, LESSON, f=_n(row.factor, lang)), va="center", ha="left", fontsize=10)
+        ax.text(row.factor + 0.12, y, t(key, lang, LESSON, f=number(row.factor, lang)), va="center", ha="left", fontsize=10)
     ax.axvline(1, color="#111111", linewidth=1.1, linestyle=(0, (3, 2)))
     ax.text(1.08, -0.55, t("no_growth", lang, LESSON), fontsize=8.5, va="center", ha="left", color="#333333")
     ax.set_yticks(range(len(growth)), [f"{row.cargo} ({row.sentence_id})" for row in growth.itertuples()], fontsize=9.5)

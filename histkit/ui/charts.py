@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from .. import load
-from .words import check_lang, format_kk, t
+from .words import check_lang, number, t
 from ..parsing import split_ids
 
 # Okabe & Ito (2008), "Color Universal Design".
@@ -104,11 +104,6 @@ def finish(fig: Figure, *, title: str, ids: Iterable[str], lang: str, subtitle: 
 def wrap(label: str, width: int = 40) -> str:
     """Break a long label over lines."""
     return "\n".join(textwrap.wrap(label, width)) or label
-
-
-def number(value: float, lang: str) -> str:
-    """A figure written the way readers of lang expect: 84.4 in English, 84,4 in Kazakh."""
-    return format_kk(value) if lang == "kk" else f"{value:g}"
 
 
 # --- Charts shared by several lessons ---------------------------------------------------

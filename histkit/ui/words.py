@@ -33,9 +33,17 @@ def date_words(year, month=None, day=None, lang: str = "en") -> str:
     return " ".join(p for p in parts if p)
 
 
-def format_kk(value: float) -> str:
-    """A number written the Kazakh way: 73.9 becomes '73,9', 2902.0 becomes '2902'."""
-    return f"{value:g}".replace(".", ",") if value != int(value) else str(int(value))
+def number(value, lang: str, decimals: int | None = None) -> str:
+    """A figure as readers of lang write it: 84.4 in English, 84,4 in Kazakh, 2902 (never 2902.0 or 1e+06).
+
+    Rounded to decimals if given, else to 6 significant digits; a missing value gives ''.
+    The one number formatter: lessons choose how to round, this writes the result.
+    """
+    if value is None or pd.isna(value):
+        return ""
+    value = float(value) if decimals is None else round(float(value), decimals)
+    shown = str(int(value)) if value.is_integer() else f"{value:.0f}" if abs(value) >= 1e6 else f"{value:g}"
+    return shown.replace(".", ",") if check_lang(lang) == "kk" else shown
 
 
 def check_lang(lang: str) -> str:
