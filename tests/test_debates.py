@@ -15,7 +15,7 @@ from histkit.validation import stands_in
 from histkit.lessons import debates
 from histkit.ui import quiz
 from histkit.ui.words import t
-from histkit.errors import LanguageError
+from histkit.errors import LanguageError, OutOfRangeError, UnknownChoiceError
 
 KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 SENTENCES = histkit.load("sentences", lang="both").set_index("sentence_id")
@@ -153,7 +153,7 @@ def test_quotation_cards_in_kazakh_give_speaker_and_occasion_in_kazakh():
 
 
 def test_an_unknown_choice_is_explained():
-    with pytest.raises(ValueError, match="not a choice of the explorer"):
+    with pytest.raises(UnknownChoiceError, match="not a choice of the explorer"):
         debates.select_quotations("sadvakasov")
 
 
@@ -219,7 +219,7 @@ def test_the_local_mill_never_needs_more_railway_work_within_the_sliders():
 
 
 def test_model_refuses_values_outside_the_sliders():
-    with pytest.raises(ValueError, match="share_back must be between 0 and 100"):
+    with pytest.raises(OutOfRangeError, match="share_back must be between 0 and 100"):
         debates.wool_cloth_model(share_back=150)
 
 

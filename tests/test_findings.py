@@ -18,6 +18,7 @@ import pytest
 
 import histkit
 from histkit import datasets, locate, package
+from histkit.errors import UnknownChoiceError
 from histkit.lessons import findings as F
 from histkit.ui import words
 
@@ -141,7 +142,7 @@ def test_the_dispatcher_runs_every_check_in_both_languages():
             assert isinstance(result, pd.DataFrame) and len(result) > 0, row.finding_id
             cited = {i for cell in result["sentence_id"] for i in split_ids(cell)}
             assert cited and all(histkit.sentence(i) for i in cited)
-    with pytest.raises(KeyError, match="There is no finding 'nope'"):
+    with pytest.raises(UnknownChoiceError, match="There is no finding 'nope'"):
         F.check("nope")
 
 
@@ -398,7 +399,7 @@ def test_every_calculation_renders_as_a_table(name):
         assert page.count("<tr>") == len(frame) + 1  # a header row and one row per result
         assert t("col_sentence_id", lang) in page
         assert "direction_id" not in page
-    with pytest.raises(KeyError, match="neither a finding id nor a check"):
+    with pytest.raises(UnknownChoiceError, match="neither a finding id nor a check"):
         F.calculation("nothing")
 
 

@@ -8,6 +8,7 @@ import time
 import pytest
 
 import histkit
+from histkit.errors import OutOfRangeError, UnknownChoiceError
 from histkit.lessons import turksib
 from histkit.ui import maps, quiz
 from histkit.parsing import numbers_in
@@ -82,7 +83,7 @@ def test_rates_in_metres_a_day():
     table = turksib.pace_table(TOTAL)
     assert list(table["days"]) == [TOTAL * 1000 / r for r in table["metres_per_day"]]
     assert turksib.days_needed(1, 1000) == 1 and turksib.years_needed(365, 1000) == 1
-    with pytest.raises(ValueError, match="more than 0"):
+    with pytest.raises(OutOfRangeError, match="more than 0"):
         turksib.days_needed(10, 0)
 
 
@@ -131,7 +132,7 @@ def test_freight_as_printed_and_as_read():
     assert turksib.freight_factor("as printed") == pytest.approx(FREIGHT.loc[LAST, "value"] / (FREIGHT.loc[FIRST, "value"] * 1000))
     # only the "thousand" reading agrees with the text's "more than 3 times"
     assert turksib.freight_factor("thousand") > GROWTH.loc["all", "factor"] > turksib.freight_factor("as printed")
-    with pytest.raises(ValueError):
+    with pytest.raises(UnknownChoiceError, match="not .millions."):
         turksib.freight_factor("millions")
 
 

@@ -20,6 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from .. import load
+from ..errors import OutOfRangeError, UnknownChoiceError
 from ..ui.charts import BLUE, FONT, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, VERMILLION, figure, finish
 from ..ui.words import check_lang, number, t
 from ..parsing import split_ids
@@ -168,7 +169,7 @@ def select_quotations(key: str = "all") -> pd.DataFrame:
         return quotes[quotes["direction_id"] == value].reset_index(drop=True)
     if kind == "speaker":
         return quotes[quotes["speaker_id"] == value].reset_index(drop=True)
-    raise ValueError(f"{key!r} is not a choice of the explorer; use 'all', 'direction:d1' or 'speaker:sadvakasov'.")
+    raise UnknownChoiceError(f"{key!r} is not a choice of the explorer; use 'all', 'direction:d1' or 'speaker:sadvakasov'.")
 
 
 def quotation_card(quote, lang: str = "en") -> str:
@@ -261,7 +262,7 @@ def _check_params(wool_t, distance_km, cloth_per_wool, share_back) -> None:
     for name, value in given.items():
         low, high, _ = MODEL_RANGES[name]
         if not low <= value <= high:
-            raise ValueError(f"{name} must be between {low} and {high} (the slider's range), not {value}.")
+            raise OutOfRangeError(f"{name} must be between {low} and {high} (the slider's range), not {value}.")
 
 
 def wool_cloth_model(wool_t: float = MODEL_DEFAULTS["wool_t"], distance_km: float = MODEL_DEFAULTS["distance_km"],

@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from .. import load
+from ..errors import OutOfRangeError, UnknownChoiceError
 from ..ui import maps
 from ..ui.charts import (
     BLUE,
@@ -110,7 +111,7 @@ def stage_totals() -> pd.DataFrame:
 def days_needed(length_km: float, rate_m_per_day: float) -> float:
     """Days to lay length_km of track at rate_m_per_day, counting every day."""
     if rate_m_per_day <= 0:
-        raise ValueError("The rate must be more than 0 metres a day.")
+        raise OutOfRangeError(f"The rate must be more than 0 metres a day, not {rate_m_per_day:g}.")
     return length_km * 1000 / rate_m_per_day
 
 
@@ -204,7 +205,7 @@ def freight_factor(reading: str = "thousand") -> float:
     left out of the later figure). ``reading="as printed"``: the later figure in tonnes, as printed.
     """
     if reading not in ("thousand", "as printed"):
-        raise ValueError("reading must be 'thousand' or 'as printed'.")
+        raise UnknownChoiceError(f"reading must be 'thousand' or 'as printed', not {reading!r}.")
     table = freight_table()
     first = table[table["kind"] == "printed"].iloc[0]
     last = table[table["kind"] == ("reading" if reading == "thousand" else "printed")].iloc[-1]

@@ -16,6 +16,7 @@ import unicodedata
 import pandas as pd
 
 from ... import load, sentence
+from ...errors import UnknownChoiceError
 from ...ui.words import check_lang, date_words, number, t
 from ...parsing import numbers_in, split_ids
 
@@ -638,7 +639,7 @@ def finding(finding_id: str, lang: str = "en") -> pd.Series:
     """One finding's row."""
     findings = table(lang).set_index("finding_id")
     if finding_id not in findings.index:
-        raise KeyError(f"There is no finding {finding_id!r}. The ids are in histkit.load('findings').")
+        raise UnknownChoiceError(f"There is no finding {finding_id!r}. The ids are in histkit.load('findings').")
     return findings.loc[finding_id]
 
 

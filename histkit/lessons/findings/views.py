@@ -12,6 +12,7 @@ import numbers
 import pandas as pd
 
 from ... import cite, load
+from ...errors import UnknownChoiceError
 from ...parsing import split_ids
 from ...ui.display import HTML
 from ...ui.words import check_lang, has, t
@@ -111,7 +112,7 @@ def calculation(what, lang: str = "en") -> HTML:
     tables = {**CHECKS, "plans_and_outcomes": plans_and_outcomes}
     if what in tables:
         return HTML(result_html(tables[what](lang), lang))
-    raise KeyError(f"{what!r} is neither a finding id nor a check; see histkit.load('findings') and findings.CHECKS.")
+    raise UnknownChoiceError(f"{what!r} is neither a finding id nor a check; see histkit.load('findings') and findings.CHECKS.")
 
 
 def kinds(lang: str = "en") -> HTML:
