@@ -48,12 +48,17 @@ class Sentence:
     def __str__(self) -> str:
         return f"{self.sentence_id}\nKK: {self.text_kk}\nEN: {self.text_en}"
 
-    def _repr_html_(self) -> str:
+    def card(self, lang: str = "en") -> str:
+        """The sentence as an HTML card, the one way histkit quotes the source: its id and the Kazakh text,
+        then the English translation unless lang is 'kk'."""
+        english = "" if lang == "kk" else f"<div lang='en' style='color:#444'><i>{html.escape(self.text_en)}</i></div>"
         return (
             "<blockquote style='border-left:4px solid #0072B2;margin:0.4em 0;padding:0.2em 0.8em'>"
-            f"<div lang='kk'><b>{html.escape(self.sentence_id)}</b> {html.escape(self.text_kk)}</div>"
-            f"<div lang='en' style='color:#444'><i>{html.escape(self.text_en)}</i></div></blockquote>"
+            f"<div lang='kk'><b>{html.escape(self.sentence_id)}</b> {html.escape(self.text_kk)}</div>{english}</blockquote>"
         )
+
+    def _repr_html_(self) -> str:
+        return self.card()
 
 
 def sentence(sentence_id) -> Sentence:
@@ -103,6 +108,4 @@ class Citations(pd.DataFrame):
     def _repr_html_(self) -> str | None:
         if not {"sentence_id", "text_kk", "text_en"} <= set(self.columns):
             return super()._repr_html_()
-        return "".join(
-            Sentence(row.sentence_id, row.text_kk, row.text_en, "", False)._repr_html_() for row in self.itertuples()
-        )
+        return "".join(Sentence(row.sentence_id, row.text_kk, row.text_en, "", False).card() for row in self.itertuples())

@@ -567,8 +567,7 @@ def workers_html(lang: str = "en") -> str:
         unit = s.unit
         amount = t(f"qualifier_{s.qualifier}", lang, LESSON, value=number(s.value, lang), unit=unit)
         when = f" ({html.escape(s.period_en)})" if lang == "en" else ""  # period_en has no Kazakh twin: the card quotes the sentence
-        quoted = "".join(f"<div style='color:#444;font-size:0.9em;margin-top:0.2em' lang='kk'>{html.escape(sentence(i).text_kk)}</div>"
-                         for i in split_ids(s.sentence_id)) if lang == "kk" else ""
+        quoted = "".join(sentence(i).card(lang) for i in split_ids(s.sentence_id)) if lang == "kk" else ""
         cards.append(_card(t("shock", lang, LESSON), f"<div>{html.escape(s.label)}: <b>{html.escape(amount)}</b>{when}</div>{quoted}", ids_of(shock), lang))
     names = ", ".join(html.escape(p.name) for p in named.itertuples())
     cards.append(_card(t("named", lang, LESSON), f"<div>{names}</div>", ids_of(named), lang))

@@ -33,20 +33,11 @@ class Feedback:
     def to_html(self, lang: str = "en") -> str:
         colour = _INFO if self.correct is None else _GOOD if self.correct else _BAD
         head = "" if self.correct is None else t("correct" if self.correct else "not_yet", lang) + " "
-        quotes = "".join(_quote(i, lang) for i in self.sentence_ids)
+        quotes = "".join(sentence(i).card(lang) for i in self.sentence_ids)
         return (
             f"<div style='background:{colour};padding:0.5em 0.8em;border-radius:4px'>"
             f"<b>{html.escape(head)}</b>{self.message}{quotes}</div>"
         )
-
-
-def _quote(sentence_id: str, lang: str) -> str:
-    s = sentence(sentence_id)
-    translated = "" if lang == "kk" else f"<br><i style='color:#444'>{html.escape(s.text_en)}</i>"
-    return (
-        f"<div style='margin-top:0.4em;font-size:0.92em'><b>{s.sentence_id}</b> "
-        f"<span lang='kk'>{html.escape(s.text_kk)}</span>{translated}</div>"
-    )
 
 
 def exercise(exercise_id: str, lang: str = "en") -> tuple[pd.Series, pd.DataFrame, pd.DataFrame]:
