@@ -8,7 +8,7 @@ import time
 import pytest
 
 import histkit
-from histkit.errors import OutOfRangeError, UnknownChoiceError
+from histkit.errors import LanguageError, OutOfRangeError, UnknownChoiceError
 from histkit.lessons import turksib
 from histkit.ui import maps, quiz
 from histkit.parsing import numbers_in
@@ -390,3 +390,19 @@ def test_notebook_uses_the_lesson_checks():
     markdown = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for skill in ("sourcing", "contextualization", "corroboration", "close reading"):
         assert f"Think ({skill})" in markdown
+
+
+def test_the_pace_explorer_checks_the_language_once(monkeypatch):
+    """The language is checked where the widget is built and carried as bound words, not re-checked on every redraw."""
+    from histkit.ui import words
+
+    checked = []
+    original = words.check_lang
+    monkeypatch.setattr(words, "check_lang", lambda lang: checked.append(lang) or original(lang))
+    box = turksib.pace_explorer("kk")
+    assert checked.count("kk") <= 2  # once for the lesson's words, once in the shared chart footer
+    checked.clear()
+    box.children[2].value = 500  # the student's rate
+    assert checked == [] and "тәулігіне 500 м" in box.children[-1].value
+    with pytest.raises(LanguageError):
+        turksib.pace_explorer("ru")

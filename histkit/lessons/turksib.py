@@ -37,7 +37,7 @@ from ..ui.charts import (
     wrap,
 )
 from ..ui.display import HTML
-from ..ui.words import check_lang, date_words, has, number, t
+from ..ui.words import Words, bind, check_lang, date_words, has, number, t
 from ..parsing import split_ids
 
 LESSON = "turksib"  # this lesson's words: histkit/ui/text/turksib.toml
@@ -63,9 +63,10 @@ def _when(event, lang: str) -> str:
 # --- The data this lesson reads -----------------------------------------------------------------
 
 
-def figures(lang: str = "en") -> pd.DataFrame:
+def figures(lang: str | Words = "en") -> pd.DataFrame:
     """The turksib_figures table, indexed by figure_id."""
-    return load("turksib_figures", lang=check_lang(lang)).set_index("figure_id", drop=False)
+    lang = lang.lang if isinstance(lang, Words) else lang  # load() checks a language code itself
+    return load("turksib_figures", lang=lang).set_index("figure_id", drop=False)
 
 
 def figure_value(figure_id: str) -> float:
@@ -123,7 +124,7 @@ def years_needed(length_km: float, rate_m_per_day: float) -> float:
 TEXT_RATES = ("tsarist_rate", "soviet_rate", "stated_average_rate")
 
 
-def pace_table(length_km: float, lang: str = "en") -> pd.DataFrame:
+def pace_table(length_km: float, lang: str | Words = "en") -> pd.DataFrame:
     """For each rate the text gives (s115, s119): metres a day, and the days and years length_km takes."""
     table = figures(lang).loc[list(TEXT_RATES)].copy()
     table["metres_per_day"] = [metres_per_day(i) for i in table["figure_id"]]
@@ -133,19 +134,19 @@ def pace_table(length_km: float, lang: str = "en") -> pd.DataFrame:
     return table[["figure_id", "label", "value", "unit", "qualifier", "metres_per_day", "length_km", "days", "years", "sentence_id"]]
 
 
-def length_choices(lang: str = "en") -> list[tuple[str, float]]:
+def length_choices(lang: str | Words = "en") -> list[tuple[str, float]]:
     """Lengths the text gives or that are added up from it, for the pace widget's menu."""
-    lang = check_lang(lang)
+    say = bind(lang, LESSON)
     stages = load("turksib_stages").set_index("stage_id")
     north = stages[stages["side"] == "north"].sort_values("seq")
     last = north.iloc[-1]
     south = stages[stages["side"] == "south"]
     total = figures().loc["total_length"]
     return [
-        (t("length_total", lang, LESSON, km=number(total["value"], lang), ids=total["sentence_id"]), float(total["value"])),
-        (t("length_south", lang, LESSON, km=number(south["length_km"].sum(), lang), ids=compact_ids(ids_of(south))), float(south["length_km"].sum())),
-        (t("length_1929", lang, LESSON, year=int(last["year_start"]), km=number(last["length_km"], lang), ids=last["sentence_id"]), float(last["length_km"])),
-        (t("length_north_sum", lang, LESSON, km=number(north["length_km"].sum(), lang), ids=compact_ids(ids_of(north))), float(north["length_km"].sum())),
+        (say("length_total", km=say.number(total["value"]), ids=total["sentence_id"]), float(total["value"])),
+        (say("length_south", km=say.number(south["length_km"].sum()), ids=compact_ids(ids_of(south))), float(south["length_km"].sum())),
+        (say("length_1929", year=int(last["year_start"]), km=say.number(last["length_km"]), ids=last["sentence_id"]), float(last["length_km"])),
+        (say("length_north_sum", km=say.number(north["length_km"].sum()), ids=compact_ids(ids_of(north))), float(north["length_km"].sum())),
     ]
 
 
@@ -487,18 +488,19 @@ class PaceChart:
     ``dynamic`` artists), so :class:`histkit.ui.widgets.FigureView` redraws it fast.
     """
 
-    def __init__(self, lang: str = "en", length_km: float | None = None, rate_m_per_day: float = 1000):
-        self.lang = lang = check_lang(lang)
-        self.rates = pace_table(1, lang)
-        numbers = figures(lang)
-        longest = max(value for _, value in length_choices())
+    def __init__(self, lang: str | Words = "en", length_km: float | None = None, rate_m_per_day: float = 1000):
+        self.say = say = bind(lang, LESSON)
+        self.lang = lang = say.lang
+        self.rates = pace_table(1, say)
+        numbers = figures(say)
+        longest = max(value for _, value in length_choices(say))
         self.max_length = math.ceil(longest / 100) * 100
         slowest = self.rates["metres_per_day"].min()
         self.max_years = math.ceil(years_needed(self.max_length, slowest) / 5) * 5
         fig = figure(9.4, 4.6)
         ax = style_axes(fig.add_subplot(), grid="x")
-        labels = [t(f"rate_{row.figure_id}", lang, LESSON, rate=f"{number(row.value, lang)} {row.unit}", ids=row.sentence_id)
-                  for row in self.rates.itertuples()] + [t("rate_yours", lang, LESSON)]
+        labels = [say(f"rate_{row.figure_id}", rate=f"{say.number(row.value)} {row.unit}", ids=row.sentence_id)
+                  for row in self.rates.itertuples()] + [say("rate_yours")]
         colors = [GREY, ORANGE, BLUE, VERMILLION]
         self.bars = list(ax.barh(range(4), [0] * 4, height=0.58, color=colors))
         self.values = [ax.text(0, y, "", va="center", fontsize=9, zorder=4, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
@@ -508,15 +510,15 @@ class PaceChart:
         ax.invert_yaxis()
         ax.set_xlim(0, self.max_years)
         ax.set_ylim(3.5, -1.35)
-        ax.set_xlabel(t("years_needed", lang, LESSON))
+        ax.set_xlabel(say("years_needed"))
         for figure_id, key, style in (("actual_years", "claim_actual", "-"), ("planned_years", "claim_planned", "--")):
             row = numbers.loc[figure_id]
             ax.axvline(row["value"], color="#333333", linewidth=1.2, linestyle=style, zorder=1)
             ax.text(row["value"] + (0.25 if key == "claim_planned" else -0.25), -0.6,
-                    t(key, lang, LESSON, n=number(row["value"], lang), ids=row["sentence_id"]), fontsize=8.5,
+                    say(key, n=say.number(row["value"]), ids=row["sentence_id"]), fontsize=8.5,
                     ha="left" if key == "claim_planned" else "right", va="center", color="#333333")
         self.length_text = ax.text(self.max_years * 0.99, -1.05, "", ha="right", va="center", fontsize=10, fontweight="bold")
-        self.figure = finish(fig, title=t("pace_title", lang, LESSON), subtitle=t("pace_subtitle", lang, LESSON),
+        self.figure = finish(fig, title=say("pace_title"), subtitle=say("pace_subtitle"),
                              ids=ids_of(self.rates, numbers.loc[["actual_years", "planned_years"]]), lang=lang)
         self.dynamic = [*self.bars, *self.values, self.length_text]
         self.update(length_km if length_km is not None else figure_value("total_length"), rate_m_per_day)
@@ -529,9 +531,9 @@ class PaceChart:
             days = days_needed(self.length_km, rate)
             years = days / 365
             bar.set_width(years)
-            shown = t("years_days", self.lang, LESSON, years=number(years, self.lang, 1), days=number(days, self.lang, 0))
+            shown = self.say("years_days", years=self.say.number(years, 1), days=self.say.number(days, 0))
             if label is self.values[-1]:  # the student's rate, in the slider's unit
-                shown = f"{t('m_a_day', self.lang, LESSON, m=number(rate, self.lang, 0))}: {shown}"
+                shown = f"{self.say('m_a_day', m=self.say.number(rate, 0))}: {shown}"
             inside = years > self.max_years * 0.6  # a long bar: write inside it, at the right end
             label.set_text(shown + (" →" if years > self.max_years else ""))
             label.set_position(((min(years, self.max_years) - self.max_years * 0.01) if inside else years + self.max_years * 0.01,
@@ -539,7 +541,7 @@ class PaceChart:
             label.set_ha("right" if inside else "left")
             label.set_color("white" if inside else "#111111")
             label.get_bbox_patch().set_visible(not inside)
-        self.length_text.set_text(t("length_now", self.lang, LESSON, km=number(self.length_km, self.lang)))
+        self.length_text.set_text(self.say("length_now", km=self.say.number(self.length_km)))
 
 
 def pace_chart(length_km: float | None = None, rate_m_per_day: float = 1000, lang: str = "en") -> Figure:
@@ -547,13 +549,13 @@ def pace_chart(length_km: float | None = None, rate_m_per_day: float = 1000, lan
     return PaceChart(lang, length_km, rate_m_per_day).figure
 
 
-def pace_readout(length_km: float, rate_m_per_day: float, lang: str = "en") -> str:
+def pace_readout(length_km: float, rate_m_per_day: float, lang: str | Words = "en") -> str:
     """The sentence under the pace chart: the student's choice, the days and years it takes, the text's claims."""
-    lang = check_lang(lang)
+    say = bind(lang, LESSON)
     days = days_needed(length_km, rate_m_per_day)
-    return t("readout", lang, LESSON, rate=number(rate_m_per_day, lang, 0), kmday=number(rate_m_per_day / 1000, lang, 2),
-                 km=number(length_km, lang), days=number(days, lang, 0), years=number(days / 365, lang, 1),
-                 actual=number(figure_value("actual_years"), lang), planned=number(figure_value("planned_years"), lang),
+    return say("readout", rate=say.number(rate_m_per_day, 0), kmday=say.number(rate_m_per_day / 1000, 2),
+                 km=say.number(length_km), days=say.number(days, 0), years=say.number(days / 365, 1),
+                 actual=say.number(figure_value("actual_years")), planned=say.number(figure_value("planned_years")),
                  ids=figures().loc["actual_years", "sentence_id"])
 
 
@@ -563,25 +565,25 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
 
     from ..ui.widgets import FigureView
 
-    lang = check_lang(lang)
-    chart = PaceChart(lang, rate_m_per_day=rate_m_per_day)
+    say = bind(lang, LESSON)  # the language is checked here, once, and carried as bound words
+    chart = PaceChart(say, rate_m_per_day=rate_m_per_day)
     view = FigureView(chart.figure, dynamic=chart.dynamic)
-    choices = length_choices(lang)
+    choices = length_choices(say)
     wide = {"description_width": "14em"}  # one width for the three labels, so the controls line up
-    menu = widgets.Dropdown(options=[*choices, (t("length_own", lang, LESSON), None)], value=choices[0][1],
-                            description=t("length_menu", lang, LESSON), style=wide, layout=widgets.Layout(width="42em"))
+    menu = widgets.Dropdown(options=[*choices, (say("length_own"), None)], value=choices[0][1],
+                            description=say("length_menu"), style=wide, layout=widgets.Layout(width="42em"))
     length = widgets.IntSlider(value=int(choices[0][1]), min=10, max=chart.max_length, step=1,
-                               description=t("length_slider", lang, LESSON), style=wide, layout=widgets.Layout(width="42em"))
-    rate = widgets.IntSlider(value=rate_m_per_day, min=50, max=3000, step=50, description=t("rate_slider", lang, LESSON),
+                               description=say("length_slider"), style=wide, layout=widgets.Layout(width="42em"))
+    rate = widgets.IntSlider(value=rate_m_per_day, min=50, max=3000, step=50, description=say("rate_slider"),
                              style=wide, layout=widgets.Layout(width="42em"))
-    readout = widgets.HTML(pace_readout(length.value, rate.value, lang))
+    readout = widgets.HTML(pace_readout(length.value, rate.value, say))
     for control, name in ((menu, "menu"), (length, "length"), (rate, "rate")):
         control.add_class(f"histkit-pace-{name}")  # handles for the browser tests
 
     def redraw(_=None):
         chart.update(length.value, rate.value)
         view.refresh()
-        readout.value = pace_readout(length.value, rate.value, lang)
+        readout.value = pace_readout(length.value, rate.value, say)
 
     def from_menu(change):
         if change["new"] is not None and length.value != change["new"]:

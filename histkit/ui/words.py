@@ -13,6 +13,7 @@ Each file is read the first time a word of it is needed, then kept.
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,11 +40,15 @@ def number(value, lang: str, decimals: int | None = None) -> str:
     Rounded to decimals if given, else to 6 significant digits; a missing value gives ''.
     The one number formatter: lessons choose how to round, this writes the result.
     """
+    return _number(value, check_lang(lang), decimals)
+
+
+def _number(value, lang: str, decimals: int | None) -> str:
     if value is None or pd.isna(value):
         return ""
     value = float(value) if decimals is None else round(float(value), decimals)
     shown = str(int(value)) if value.is_integer() else f"{value:.0f}" if abs(value) >= 1e6 else f"{value:g}"
-    return shown.replace(".", ",") if check_lang(lang) == "kk" else shown
+    return shown.replace(".", ",") if lang == "kk" else shown
 
 
 def check_lang(lang: str) -> str:
@@ -67,6 +72,31 @@ def has(key: str, lesson: str | None = None) -> bool:
 
 def t(key: str, lang: str, lesson: str | None = None, **values) -> str:
     """The words for key in lang, the lesson's own if it has them, else the shared ones, filled with values."""
+    return _lookup(key, check_lang(lang), lesson, values)
+
+
+def _lookup(key: str, lang: str, lesson: str | None, values: dict) -> str:
     words = table(lesson) if lesson is not None and key in table(lesson) else table()
-    text = words[key][check_lang(lang)]
+    text = words[key][lang]
     return text.format(**values) if values else text
+
+
+@dataclass(frozen=True)
+class Words:
+    """One lesson's words in one language, checked once where a widget is built, then carried along:
+    ``say = bind("kk", "turksib")``, then ``say("gap", km=say.number(167))``."""
+
+    lang: str
+    lesson: str | None = None
+
+    def __call__(self, key: str, **values) -> str:
+        return _lookup(key, self.lang, self.lesson, values)
+
+    def number(self, value, decimals: int | None = None) -> str:
+        """A figure written the way readers of this language write it (see :func:`number`)."""
+        return _number(value, self.lang, decimals)
+
+
+def bind(lang: str | Words, lesson: str | None = None) -> Words:
+    """Check lang once and bind it to the lesson's words; bound Words pass through as they are."""
+    return lang if isinstance(lang, Words) else Words(check_lang(lang), lesson)
