@@ -21,9 +21,10 @@ from matplotlib.patches import Patch
 
 from .. import load
 from ..errors import OutOfRangeError, UnknownChoiceError
-from ..ui.charts import BLUE, FONT, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, VERMILLION, figure, finish
-from ..ui.words import check_lang, number, t
 from ..parsing import split_ids
+from ..ui.charts import FONT, figure, finish
+from ..ui.palette import BLUE, CARD, DARK_GREY, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, TEXT_GREY, VERMILLION
+from ..ui.words import check_lang, number, t
 
 LESSON = "debates"  # this lesson's words: histkit/ui/text/debates.toml
 
@@ -107,8 +108,8 @@ def directions_html(lang: str = "en") -> str:
             ("verdict", f"<b>{_esc(d.verdict_kk)}</b>", _esc(d.verdict_en)),
         ]
         body = "".join(
-            f"<tr><th style='text-align:left;vertical-align:top;padding:0.35em 0.6em;color:#444'>{_esc(t(key, lang, LESSON))}</th>"
-            f"{_cell(kk, 'kk')}{_cell(en, 'en', color='#333')}</tr>"
+            f"<tr><th style='text-align:left;vertical-align:top;padding:0.35em 0.6em;color:{TEXT_GREY}'>{_esc(t(key, lang, LESSON))}</th>"
+            f"{_cell(kk, 'kk')}{_cell(en, 'en', color=DARK_GREY)}</tr>"
             for key, kk, en in rows
         )
         name = d.name_kk if lang == "kk" else d.name_en
@@ -190,11 +191,11 @@ def quotation_card(quote, lang: str = "en") -> str:
         f"<span style='color:{colour}'>■</span> {_esc(direction)}"
     )
     return (
-        f"<div class='histkit-quote' style='border-left:6px solid {colour};margin:0.6em 0;padding:0.3em 0.7em;background:#FAFAFA'>"
-        f"<div style='font-size:0.9em;color:#333'>{meta}</div>"
+        f"<div class='histkit-quote' style='border-left:6px solid {colour};margin:0.6em 0;padding:0.3em 0.7em;background:{CARD}'>"
+        f"<div style='font-size:0.9em;color:{DARK_GREY}'>{meta}</div>"
         "<table style='width:100%;table-layout:fixed;border-collapse:collapse;margin:0.3em 0'><tr>"
         f"{_cell('«' + _esc(quote.text_kk) + '»', 'kk', width='50%')}"
-        f"{_cell('<i>“' + _esc(quote.text_en) + '”</i>', 'en', width='50%', color='#333')}"
+        f"{_cell('<i>“' + _esc(quote.text_en) + '”</i>', 'en', width='50%', color=DARK_GREY)}"
         "</tr></table>"
         f"<div style='font-size:0.85em;color:{GREY}'>{_esc(t('source', lang, LESSON))}: {_esc(_ids(quote.sentence_id))}</div>"
         "</div>"
@@ -322,7 +323,7 @@ def model_summary_html(model: pd.DataFrame, lang: str = "en") -> str:
     numbers = t("breakdown", lang, LESSON, unit=t("unit_short", lang, LESSON), wool=_number(legs["centre", "wool"], lang),
                  back=_number(legs["centre", "cloth"], lang), centre=_number(legs["centre"].sum(), lang),
                  local=_number(legs["local"].sum(), lang))
-    return f"<p style='margin:0.3em 0'><b>{_esc(result)}</b><br><span style='color:#444'>{_esc(numbers)}</span></p>"
+    return f"<p style='margin:0.3em 0'><b>{_esc(result)}</b><br><span style='color:{TEXT_GREY}'>{_esc(numbers)}</span></p>"
 
 
 @dataclass
@@ -350,14 +351,14 @@ class WoolClothChart:
         ax.spines["bottom"].set_color(GREY)
         ax.set_xlim(-0.6, 1.6)
         ax.set_xticks([0, 1], [t("route_centre", lang, LESSON), t("route_local", lang, LESSON)], fontsize=10)
-        ax.tick_params(axis="x", length=0, pad=6, colors="#333333")
+        ax.tick_params(axis="x", length=0, pad=6, colors=DARK_GREY)
         ax.set_yticks([])
-        ax.set_ylabel(t("unit", lang, LESSON), fontsize=10, color="#333333")
+        ax.set_ylabel(t("unit", lang, LESSON), fontsize=10, color=DARK_GREY)
         ax.yaxis.set_label_coords(-0.12, 0.5)  # fixed, so the layout keeps room for the tick labels
         for level in self.GRID[1:]:  # the gridlines stay put; only their labels change with the scale
             ax.add_line(Line2D([0, 1], [level, level], transform=ax.transAxes, color=LIGHT_GREY, linewidth=0.8, zorder=0))
         self.ticks = [ax.text(-0.02, level, "", transform=ax.transAxes, ha="right", va="center", fontsize=9.5,
-                              color="#333333") for level in self.GRID]
+                              color=DARK_GREY) for level in self.GRID]
         self.centre_wool = ax.bar(0, 1, width=0.5, color=ORANGE)[0]
         self.centre_cloth = ax.bar(0, 1, width=0.5, color=BLUE)[0]
         self.local_cloth = ax.bar(1, 1, width=0.5, color=BLUE)[0]
@@ -370,9 +371,9 @@ class WoolClothChart:
         self.assumed = []
         for row, key in enumerate(("assume_wool", "assume_distance", "assume_yield", "assume_back")):
             y = 0.66 - row * 0.075
-            panel.text(0, y, t(key, lang, LESSON), va="baseline", color="#333333", **place)
+            panel.text(0, y, t(key, lang, LESSON), va="baseline", color=DARK_GREY, **place)
             self.assumed.append(panel.text(0.97, y, "", va="baseline", ha="right", fontweight="bold", **place))
-        panel.text(0, 0.30, t("ratio_caption", lang, LESSON), va="top", color="#333333", linespacing=1.4, **place)
+        panel.text(0, 0.30, t("ratio_caption", lang, LESSON), va="top", color=DARK_GREY, linespacing=1.4, **place)
         self.ratio = panel.text(0, 0.15, "", va="top", fontweight="bold", linespacing=1.3, **{**place, "fontsize": 13})
         self.dynamic = [self.centre_wool, self.centre_cloth, self.local_cloth, *self.totals, *self.ticks,
                         *self.assumed, self.ratio]

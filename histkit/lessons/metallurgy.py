@@ -22,13 +22,11 @@ from matplotlib.text import Annotation
 
 from .. import load, sentence
 from ..ui import maps
-from ..ui.charts import (
-    BLACK, BLUE, FONT, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION,
-    compact_ids, figure, finish, ids_of, source_footer, style_axes, wrap,
-)  # fmt: skip
+from ..ui.charts import FONT, compact_ids, figure, finish, ids_of, source_footer, style_axes, wrap
 from ..ui.display import HTML
 from ..ui.words import check_lang, number, t
 from ..parsing import split_ids
+from ..ui.palette import BLACK, BLUE, CHARCOAL, DARK_GREY, GREEN, GREY, LIGHT_GREY, MID_GREY, ORANGE, PAPER, PURPLE, SKY, SNOW, STONE, TEXT_GREY, VERMILLION
 
 LESSON = "metallurgy"  # this lesson's words: histkit/ui/text/metallurgy.toml
 
@@ -134,7 +132,7 @@ def _legend_handles(table: pd.DataFrame, lang: str):
     colour = [Patch(facecolor=GROUP_COLORS[g], edgecolor="white", label=group_label(g, lang)) for g in groups]
     labels = table.drop_duplicates("action").set_index("action")["action_label"]
     shape = [
-        Line2D([], [], linestyle="", marker=ACTION_MARKERS[a], markersize=8, markerfacecolor="#777777",
+        Line2D([], [], linestyle="", marker=ACTION_MARKERS[a], markersize=8, markerfacecolor=STONE,
                markeredgecolor="white", label=labels[a])
         for a in ACTION_MARKERS if a in labels.index
     ]  # fmt: skip
@@ -164,15 +162,15 @@ class EnterpriseMap:
             dx, dy = LABEL_OFFSETS.get(place.place_id, (5, 3))
             self.labels[place.place_id] = ax.annotate(
                 place.place, (place.lon, place.lat), xytext=(dx, dy), textcoords="offset points", fontsize=8.5,
-                fontfamily=FONT, color="#222222", ha="center" if dx == 0 else "left" if dx > 0 else "right",
+                fontfamily=FONT, color=CHARCOAL, ha="center" if dx == 0 else "left" if dx > 0 else "right",
                 va="bottom" if dy >= 0 else "top", zorder=5,
             )  # fmt: skip
         colour, shape = _legend_handles(self.table, lang)
         first = ax.legend(handles=colour, title=t("legend_group", lang, LESSON), loc="upper left", fontsize=8.5,
-                          title_fontsize=9, frameon=True, framealpha=0.92, edgecolor="#DDDDDD", ncols=2)
+                          title_fontsize=9, frameon=True, framealpha=0.92, edgecolor=LIGHT_GREY, ncols=2)
         ax.add_artist(first)
         ax.legend(handles=shape, title=t("legend_action", lang, LESSON), loc="upper right", fontsize=8.5,
-                  title_fontsize=9, frameon=True, framealpha=0.92, edgecolor="#DDDDDD")
+                  title_fontsize=9, frameon=True, framealpha=0.92, edgecolor=LIGHT_GREY)
         self.subtitle = ax.set_title(" ", loc="left", fontsize=10, color=GREY, fontfamily=FONT)
         finish(self.figure, title=t("map_title", lang, LESSON), ids=ids_of(self.table), lang=lang, note=self._note(self.table))
         # The footer's notes are static; its first line, the sources of the rows shown, is a separate text
@@ -244,7 +242,7 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
     lang = check_lang(lang)
     total = len(enterprises(lang)) if total is None else total
     if rows.empty:
-        return f"<p style='color:#555'>{html.escape(t('table_empty', lang, LESSON))}</p>"
+        return f"<p style='color:{MID_GREY}'>{html.escape(t('table_empty', lang, LESSON))}</p>"
     columns = ["col_name", "col_industry", "col_action", "col_period", "col_place", "col_sentence"]
     if lang == "en":
         columns.append("col_note")
@@ -261,7 +259,7 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
         body.append("<tr>" + "".join(f"<td style='text-align:left;padding:2px 8px;vertical-align:top'>{c}</td>" for c in cells) + "</tr>")
     caption = html.escape(t("table_caption", lang, LESSON, n=len(rows), total=total)) + " " + html.escape(t("hover_hint", lang, LESSON))
     return (
-        f"<p style='color:#555;margin:0.3em 0'>{caption}</p>"
+        f"<p style='color:{MID_GREY};margin:0.3em 0'>{caption}</p>"
         f"<div style='overflow:auto;max-width:100%;max-height:26em'><table style='border-collapse:collapse;font-size:0.9em;line-height:1.35'>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
@@ -344,7 +342,7 @@ def _ladder(ax, rankings: pd.DataFrame, lang: str) -> None:
     deepest = int(rankings["rank"].max())
     for i, row in enumerate(rankings.itertuples()):
         y, rank = i * 1.9, int(row.rank)
-        ax.text(0.55, y - 0.62, row.field, ha="left", va="bottom", fontsize=10, fontweight="bold", color="#222222")
+        ax.text(0.55, y - 0.62, row.field, ha="left", va="bottom", fontsize=10, fontweight="bold", color=CHARCOAL)
         for place in range(1, rank + 1):
             mine = place == rank
             ax.scatter(place, y, s=520, color=BLUE if mine else "white", edgecolors=BLUE if mine else GREY,
@@ -355,7 +353,7 @@ def _ladder(ax, rankings: pd.DataFrame, lang: str) -> None:
         if rank > 1:
             named = isinstance(row.after, str)
             ax.text(rank / 2, y + 0.42, wrap(row.after, 16) if named else t("not_named", lang, LESSON), ha="center", va="top",
-                    fontsize=8.5, color="#333333" if named else GREY, style="normal" if named else "italic")
+                    fontsize=8.5, color=DARK_GREY if named else GREY, style="normal" if named else "italic")
     ax.set_xlim(0.45, deepest + 0.75)
     ax.set_ylim((len(rankings) - 1) * 1.9 + 1.25, -0.95)
     ax.set_axis_off()
@@ -373,14 +371,14 @@ def shares_chart(lang: str = "en") -> Figure:
     ax = style_axes(fig.add_subplot(grid[0]), grid="x")
     stated = shares["scope"] == "USSR"
     ys = np.arange(len(shares))
-    ax.barh(ys, [100] * len(shares), color="#F2F2F2", height=0.46)
+    ax.barh(ys, [100] * len(shares), color=PAPER, height=0.46)
     bars = ax.barh(ys, shares["share_pct"], height=0.46, color=[BLUE if s else "white" for s in stated],
                    edgecolor=BLUE, linewidth=1.2, hatch=[None if s else "///" for s in stated])
     ax.bar_label(bars, [f"{number(v, lang)}%" for v in shares["share_pct"]], padding=4, fontsize=11, fontweight="bold")
     for y, row in zip(ys, shares.itertuples()):
         printed = f"«{row.of_what_kk}»" if lang == "kk" else f"“{row.of_what_kk}” ({row.of_what_en})"
         ax.text(0, y - 0.30, f"{printed}\n→ {t('scope_' + row.scope, lang, LESSON)}", ha="left", va="top", fontsize=8.5,
-                color="#444444")
+                color=TEXT_GREY)
     ax.set_yticks(ys, [f"{p}\n{wrap(n, 24)}" for p, n in zip(shares["product"], shares["producer"])], fontsize=9.5)
     ax.set_ylim(len(shares) - 0.5, -0.95)
     ax.invert_yaxis()
@@ -435,7 +433,7 @@ FLOW_LABELS = {"altai": (-7, -3), "central_kazakhstan": (7, -5), "shymkent": (-6
 
 def _place_label(ax, name: str, lon: float, lat: float, dx: float, dy: float) -> None:
     ax.annotate(name, (lon, lat), xytext=(dx, dy), textcoords="offset points", fontsize=8.5, fontfamily=FONT,
-                color="#222222", zorder=7, ha="center" if dx == 0 else "left" if dx > 0 else "right",
+                color=CHARCOAL, zorder=7, ha="center" if dx == 0 else "left" if dx > 0 else "right",
                 va="bottom" if dy >= 0 else "top",
                 bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.75))
 
@@ -460,7 +458,7 @@ def flow_map(lang: str = "en") -> Figure:
                                     connectionstyle="arc3,rad=-0.15"))  # fmt: skip
         x, y = GOODS_AT.get((route.origin_place_id, route.destination_place_id), ((start.lon + target[0]) / 2, (start.lat + target[1]) / 2))
         ax.text(x, y, f"{wrap(route.goods, 22)}\n({compact_ids(split_ids(route.sentence_id))})", fontsize=8.5,
-                ha="center", va="center", color=colour if colour != GREY else "#444444", zorder=6, fontfamily=FONT,
+                ha="center", va="center", color=colour if colour != GREY else TEXT_GREY, zorder=6, fontfamily=FONT,
                 bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor="none", alpha=0.85))  # fmt: skip
     origins = places.loc[list(dict.fromkeys(routes["origin_place_id"]))]
     ax.scatter(origins.lon, origins.lat, s=46, color=VERMILLION, edgecolors="white", zorder=5)
@@ -473,8 +471,8 @@ def flow_map(lang: str = "en") -> Figure:
         point = places.loc[end.destination_place_id]
         _place_label(ax, wrap(end.destination, 20), point.lon, point.lat, *FLOW_LABELS.get(end.destination_place_id, (0, 7)))
     if outside_used:
-        ax.text(*OUTSIDE, t("outside_box", lang, LESSON), ha="center", va="center", fontsize=8.5, color="#333333", zorder=6,
-                bbox=dict(boxstyle="round,pad=0.4", facecolor="#F7F7F7", edgecolor=GREY, linestyle="--"))
+        ax.text(*OUTSIDE, t("outside_box", lang, LESSON), ha="center", va="center", fontsize=8.5, color=DARK_GREY, zorder=6,
+                bbox=dict(boxstyle="round,pad=0.4", facecolor=SNOW, edgecolor=GREY, linestyle="--"))
     note = maps.map_note(lang) + ("\n" + t("outside_note", lang, LESSON) if outside_used else "")
     return finish(fig, title=t("flow_map_title", lang, LESSON), subtitle=t("flow_map_subtitle", lang, LESSON), ids=ids_of(routes),
                   lang=lang, note=note)
@@ -495,19 +493,19 @@ def flows_html(lang: str = "en") -> "HTML":
         body.append(f"<tr><td colspan='4' style='padding:8px 8px 2px;text-align:left;color:{colour};font-weight:bold'>{html.escape(title)}</td></tr>")
         for row in part.itertuples():
             home, away = (row.origin, row.destination) if direction == "out" else (row.destination, row.origin)
-            middle = (f"<div style='font-size:0.9em;color:#333'>{html.escape(row.goods)}</div>"
+            middle = (f"<div style='font-size:0.9em;color:{DARK_GREY}'>{html.escape(row.goods)}</div>"
                       f"<div style='color:{colour};font-size:1.4em;line-height:1'>{arrow}</div>")
             body.append(
                 f"<tr><td {cell.format(align='right')}>{html.escape(home)}</td>"
                 f"<td {cell.format(align='center')} width='36%'>{middle}</td>"
                 f"<td {cell.format(align='left')}>{html.escape(away)}</td>"
-                f"<td style='padding:3px 8px;vertical-align:middle;text-align:right;color:#6E6E6E;white-space:nowrap'>{_sentence_link(row.sentence_id, lang)}</td></tr>"
+                f"<td style='padding:3px 8px;vertical-align:middle;text-align:right;color:{GREY};white-space:nowrap'>{_sentence_link(row.sentence_id, lang)}</td></tr>"
             )
     markup = (
         f"<div style='font-weight:bold;font-size:1.1em'>{html.escape(t('diagram_title', lang, LESSON))}</div>"
-        f"<div style='color:#6E6E6E'>{html.escape(t('diagram_subtitle', lang, LESSON))}</div>"
+        f"<div style='color:{GREY}'>{html.escape(t('diagram_subtitle', lang, LESSON))}</div>"
         f"<div style='overflow-x:auto'><table style='border-collapse:collapse;width:100%;max-width:60em'>{''.join(body)}</table></div>"
-        f"<div style='color:#6E6E6E;font-size:0.85em;margin-top:0.3em'>{html.escape(source_footer(ids_of(rows), lang))}</div>"
+        f"<div style='color:{GREY};font-size:0.85em;margin-top:0.3em'>{html.escape(source_footer(ids_of(rows), lang))}</div>"
     )
     return HTML(markup, f"<general flows: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
 
@@ -518,9 +516,9 @@ def flows_html(lang: str = "en") -> "HTML":
 def _card(title: str, body: str, ids: list[str], lang: str) -> str:
     cite = html.escape(source_footer(ids, lang))
     return (
-        "<div style='border:1px solid #ddd;border-radius:4px;padding:0.5em 0.8em;margin:0.4em 0'>"
+        f"<div style='border:1px solid {LIGHT_GREY};border-radius:4px;padding:0.5em 0.8em;margin:0.4em 0'>"
         f"<div style='font-weight:bold;margin-bottom:0.3em'>{html.escape(title)}</div>{body}"
-        f"<div style='color:#6E6E6E;font-size:0.85em;margin-top:0.4em'>{cite}</div></div>"
+        f"<div style='color:{GREY};font-size:0.85em;margin-top:0.4em'>{cite}</div></div>"
     )
 
 
@@ -537,7 +535,7 @@ def expeditions_html(lang: str = "en") -> str:
         for r in rows.itertuples()
     )  # fmt: skip
     table = f"<table style='border-collapse:collapse;font-size:0.92em'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    markup = f"<div style='overflow-x:auto'>{table}</div><p style='color:#6E6E6E;font-size:0.85em'>{html.escape(source_footer(ids_of(rows), lang))}</p>"
+    markup = f"<div style='overflow-x:auto'>{table}</div><p style='color:{GREY};font-size:0.85em'>{html.escape(source_footer(ids_of(rows), lang))}</p>"
     return HTML(markup, f"<expeditions: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
 
 

@@ -22,23 +22,11 @@ from matplotlib.lines import Line2D
 from .. import load
 from ..errors import OutOfRangeError, UnknownChoiceError
 from ..ui import maps
-from ..ui.charts import (
-    BLUE,
-    GREY,
-    LIGHT_GREY,
-    ORANGE,
-    SKY,
-    VERMILLION,
-    compact_ids,
-    figure,
-    finish,
-    ids_of,
-    style_axes,
-    wrap,
-)
+from ..ui.charts import compact_ids, figure, finish, ids_of, style_axes, wrap
 from ..ui.display import HTML
 from ..ui.words import Words, bind, check_lang, date_words, has, number, t
 from ..parsing import split_ids
+from ..ui.palette import BLUE, BLUE_MID, BLUE_PALE, CHARCOAL, DARK_GREY, GOLD, GREY, INK, LIGHT_GREY, MID_GREY, ORANGE, PURPLE_DARK, RIVER, SKY, TEXT_GREY, VERMILLION
 
 LESSON = "turksib"  # this lesson's words: histkit/ui/text/turksib.toml
 
@@ -47,8 +35,6 @@ LESSON = "turksib"  # this lesson's words: histkit/ui/text/turksib.toml
 RESUMED, PLAN_FINISH, PLAN_OPERATE, JUNCTION, REGULAR = "ev07", "ev12", "ev13", "ev14", "ev17"
 
 NORTH, SOUTH, TSARIST = BLUE, VERMILLION, GREY
-RIVER = "#2B7BB9"
-PURPLE_DARK = "#8E4A7A"  # a darker Okabe–Ito purple, for white digits on it
 
 
 def _when(event, lang: str) -> str:
@@ -292,7 +278,7 @@ def route_map(lang: str = "en") -> Figure:
             arrow, offset, ha, va = {"west": ("←", (3, 5), "left", "bottom"), "east": ("→", (-3, 5), "right", "bottom"),
                                      "north": ("↑", (5, -4), "left", "top"), "south": ("↓", (5, 4), "left", "bottom")}[edge]
             ax.annotate(t("off_map", lang, LESSON, arrow=arrow, place=name), (lon, lat), xytext=offset, textcoords="offset points",
-                        fontsize=8.5, color="#444444", ha=ha, va=va, fontstyle="italic")
+                        fontsize=8.5, color=TEXT_GREY, ha=ha, va=va, fontstyle="italic")
     tsarist_lines = lines[lines["era"] == "tsarist"]
     handles.append(Line2D([], [], label=t("legend_tsarist", lang, LESSON, ids=compact_ids(ids_of(tsarist_lines))), **tsarist))
 
@@ -303,14 +289,14 @@ def route_map(lang: str = "en") -> Figure:
             continue
         named = row.mark == "named"
         ax.plot(row.lon, row.lat, "o", markersize=6.5 if named else 6, zorder=5,
-                markerfacecolor="#222222" if named else "white", markeredgecolor="#222222", markeredgewidth=1.3)
+                markerfacecolor=CHARCOAL if named else "white", markeredgecolor=CHARCOAL, markeredgewidth=1.3)
     for row in stations.itertuples():
         if row.place_id == junction_id or not row.labelled:
             continue  # the junction has its own label; a river's label names the station on it
         dx, dy = LABEL_OFFSETS.get(row.name_en, (6, 2))
         named = row.mark == "named"
         ax.annotate(row.name, (row.lon, row.lat), xytext=(dx, dy), textcoords="offset points", zorder=6,
-                    fontsize=9 if named else 8.5, color="#111111" if named else "#555555",
+                    fontsize=9 if named else 8.5, color=INK if named else MID_GREY,
                     fontweight="bold" if named else "normal", fontstyle="normal" if named else "italic",
                     ha="center" if dx == 0 else "left" if dx > 0 else "right",
                     va="bottom" if dy > 0 else "top" if dy < 0 else "center")
@@ -323,23 +309,23 @@ def route_map(lang: str = "en") -> Figure:
                     va="bottom" if dy > 0 else "top" if dy < 0 else "center")
     junction_event = load("events", lang=lang).set_index("event_id").loc[JUNCTION]
     junction = places.loc[junction_id]
-    ax.plot(junction["lon"], junction["lat"], marker="*", markersize=17, color="#FFD23F", markeredgecolor="#222222",
+    ax.plot(junction["lon"], junction["lat"], marker="*", markersize=17, color=GOLD, markeredgecolor=CHARCOAL,
             markeredgewidth=1.1, zorder=7, linestyle="none")
     ax.annotate(t("junction_label", lang, LESSON, place=junction["name"],
                       date=_when(junction_event, lang)),
                 (junction["lon"], junction["lat"]), xytext=(12, -2), textcoords="offset points", zorder=7,
-                fontsize=9, fontweight="bold", color="#111111", ha="left", va="center",
+                fontsize=9, fontweight="bold", color=INK, ha="left", va="center",
                 bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
     siberia = places.loc["siberia"]
     ax.annotate(siberia["name"].upper(), (siberia["lon"], ROUTE_EXTENT[3]), xytext=(-12, -4), textcoords="offset points",
-                fontsize=9.5, color="#111111", fontweight="bold", ha="right", va="top", zorder=6)
+                fontsize=9.5, color=INK, fontweight="bold", ha="right", va="top", zorder=6)
     handles += [
-        Line2D([], [], marker="o", linestyle="none", markerfacecolor="#222222", markeredgecolor="#222222", label=t("legend_named", lang, LESSON)),
-        Line2D([], [], marker="o", linestyle="none", markerfacecolor="white", markeredgecolor="#222222",
+        Line2D([], [], marker="o", linestyle="none", markerfacecolor=CHARCOAL, markeredgecolor=CHARCOAL, label=t("legend_named", lang, LESSON)),
+        Line2D([], [], marker="o", linestyle="none", markerfacecolor="white", markeredgecolor=CHARCOAL,
                label=wrap(t("legend_general", lang, LESSON), 34)),
         Line2D([], [], marker="D", linestyle="none", markerfacecolor=SKY, markeredgecolor=RIVER,
                label=wrap(t("legend_river", lang, LESSON, ids=compact_ids(ids_of(crossings))), 34)),
-        Line2D([], [], marker="*", linestyle="none", markersize=13, markerfacecolor="#FFD23F", markeredgecolor="#222222",
+        Line2D([], [], marker="*", linestyle="none", markersize=13, markerfacecolor=GOLD, markeredgecolor=CHARCOAL,
                label=t("legend_junction", lang, LESSON, ids=junction_event["sentence_id"])),
     ]
     ax.legend(handles=handles, loc="upper left", fontsize=8.5, framealpha=0.95, edgecolor=LIGHT_GREY, borderpad=0.7)
@@ -381,7 +367,7 @@ def plan_chart(lang: str = "en") -> Figure:
     meetings_y, plan_y, outcome_y = 2.45, 1, 0
     ax.barh(plan_y, planned, left=start, height=0.34, color="white", edgecolor=BLUE, hatch="///", linewidth=1.3)
     ax.text(start + 0.08, plan_y, t("bar_planned", lang, LESSON, n=planned), va="center", ha="left", fontsize=9.5,
-            color="#111111", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+            color=INK, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
     met_at = _fraction(met["year"], met["month"], met["day"])
     ax.barh(outcome_y, met_at - start, left=start, height=0.34, color=BLUE)
     ax.text(start + 0.08, outcome_y, t("bar_actual", lang, LESSON, n=actual), va="center", ha="left", fontsize=9.5, color="white")
@@ -389,8 +375,8 @@ def plan_chart(lang: str = "en") -> Figure:
         ax.fill_between([int(event["year"]), int(event["year"]) + 1], plan_y - 0.3, plan_y + 0.62, color=BLUE, alpha=0.13, linewidth=0)
         ax.text(int(event["year"]) + 0.5, plan_y + 0.3, t(key, lang, LESSON, year=int(event["year"])), ha="center", va="bottom", fontsize=8.5)
     regular_at = _fraction(regular["year"], regular["month"])
-    ax.plot([met_at], [outcome_y], marker="D", markersize=9, color=ORANGE, markeredgecolor="#222222", zorder=4)
-    ax.barh(outcome_y, 1 / 12, left=regular_at, height=0.34, color=ORANGE, edgecolor="#222222", zorder=4)
+    ax.plot([met_at], [outcome_y], marker="D", markersize=9, color=ORANGE, markeredgecolor=CHARCOAL, zorder=4)
+    ax.barh(outcome_y, 1 / 12, left=regular_at, height=0.34, color=ORANGE, edgecolor=CHARCOAL, zorder=4)
     ax.text(met_at + 0.12, outcome_y - 0.3, t("met", lang, LESSON, date=_when(met, lang)),
             ha="right", va="top", fontsize=8.5)
     ax.text(regular_at + 0.12, outcome_y - 0.3, t("regular", lang, LESSON, date=_when(regular, lang)),
@@ -434,7 +420,7 @@ def progress_chart(lang: str = "en") -> Figure:
     totals = stage_totals()
     total = figures(lang).loc["total_length"]
     last = north.iloc[-1]
-    shades = ["#9CC7E4", "#4A9BD1", NORTH]
+    shades = [BLUE_PALE, BLUE_MID, NORTH]
     fig = figure(9.4, 4.9)
     ax = style_axes(fig.add_subplot(), grid="x")
     rows = [
@@ -451,9 +437,9 @@ def progress_chart(lang: str = "en") -> Figure:
 
     left = 0.0
     for stage, shade in zip(north.itertuples(), shades):
-        segment(0, left, stage.length_km, shade, number(stage.length_km, lang), "#111111" if shade == shades[0] else "white")
+        segment(0, left, stage.length_km, shade, number(stage.length_km, lang), INK if shade == shades[0] else "white")
         short = t(f"stage_{stage.stage_id}", lang, LESSON) if has(f"stage_{stage.stage_id}", LESSON) else stage.period
-        ax.text(left + stage.length_km / 2, -0.33, short, ha="center", va="bottom", fontsize=8.5, color="#333333")
+        ax.text(left + stage.length_km / 2, -0.33, short, ha="center", va="bottom", fontsize=8.5, color=DARK_GREY)
         left += stage.length_km
     segment(1, 0, south["length_km"].sum(), SOUTH, number(south["length_km"].sum(), lang))
     for y, reading in ((2, "alone"), (3, "cumulative")):
@@ -462,12 +448,12 @@ def progress_chart(lang: str = "en") -> Figure:
         segment(y, row["north_km"], row["south_km"], SOUTH, f"{t('south_part', lang, LESSON)}\n{number(row['south_km'], lang)}")
         ax.barh(y, row["gap_km"], left=row["together_km"], height=0.6, color="white", edgecolor=GREY, hatch="///", linewidth=0.8)
         ax.text(row["stated_total_km"] + 14, y, t("gap", lang, LESSON, km=number(row["gap_km"], lang)), ha="left", va="center",
-                fontsize=9, color="#111111")
+                fontsize=9, color=INK)
         ax.text(row["together_km"], y - 0.33, f"= {number(row['together_km'], lang)} {t('km', lang, LESSON)}", ha="right", va="bottom",
-                fontsize=9, color="#111111", fontweight="bold")
-    ax.axvline(total["value"], color="#111111", linewidth=1.4, linestyle=(0, (4, 2)))
+                fontsize=9, color=INK, fontweight="bold")
+    ax.axvline(total["value"], color=INK, linewidth=1.4, linestyle=(0, (4, 2)))
     ax.text(total["value"] + 14, -0.45, t("total_line", lang, LESSON, km=number(total["value"], lang), ids=total["sentence_id"]),
-            ha="left", va="top", fontsize=8.5, color="#111111")
+            ha="left", va="top", fontsize=8.5, color=INK)
     ax.set_yticks(range(len(rows)), rows, fontsize=9)
     ax.tick_params(axis="y", length=0)
     ax.invert_yaxis()
@@ -513,10 +499,10 @@ class PaceChart:
         ax.set_xlabel(say("years_needed"))
         for figure_id, key, style in (("actual_years", "claim_actual", "-"), ("planned_years", "claim_planned", "--")):
             row = numbers.loc[figure_id]
-            ax.axvline(row["value"], color="#333333", linewidth=1.2, linestyle=style, zorder=1)
+            ax.axvline(row["value"], color=DARK_GREY, linewidth=1.2, linestyle=style, zorder=1)
             ax.text(row["value"] + (0.25 if key == "claim_planned" else -0.25), -0.6,
                     say(key, n=say.number(row["value"]), ids=row["sentence_id"]), fontsize=8.5,
-                    ha="left" if key == "claim_planned" else "right", va="center", color="#333333")
+                    ha="left" if key == "claim_planned" else "right", va="center", color=DARK_GREY)
         self.length_text = ax.text(self.max_years * 0.99, -1.05, "", ha="right", va="center", fontsize=10, fontweight="bold")
         self.figure = finish(fig, title=say("pace_title"), subtitle=say("pace_subtitle"),
                              ids=ids_of(self.rates, numbers.loc[["actual_years", "planned_years"]]), lang=lang)
@@ -539,7 +525,7 @@ class PaceChart:
             label.set_position(((min(years, self.max_years) - self.max_years * 0.01) if inside else years + self.max_years * 0.01,
                                 label.get_position()[1]))
             label.set_ha("right" if inside else "left")
-            label.set_color("white" if inside else "#111111")
+            label.set_color("white" if inside else INK)
             label.get_bbox_patch().set_visible(not inside)
         self.length_text.set_text(self.say("length_now", km=self.say.number(self.length_km)))
 
@@ -660,7 +646,7 @@ def _draw_totals(ax, lang: str) -> pd.DataFrame:
                 edgecolor=ORANGE if reading else "none", hatch="///" if reading else None, linewidth=1.3)
         shown = t("thousand_t", lang, LESSON, value=number(row.thousand_tonnes, lang, 4))
         ax.text(row.thousand_tonnes + top * 0.012, y, shown, va="center", ha="left", fontsize=9.5,
-                color="#111111", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+                color=INK, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         labels.append(t("row_reading", lang, LESSON, year=row.year) if reading
                       else t("row_printed", lang, LESSON, year=row.year, value=number(row.value, lang), unit=row.unit))
     ax.set_yticks(range(len(table)), labels, fontsize=9)
@@ -682,8 +668,8 @@ def _draw_growth(ax, lang: str) -> pd.DataFrame:
         hedge = hedges[row.cargo_id]
         key = "factor_plain" if pd.isna(hedge) else "factor_about" if hedge == "about" else "factor_more_than"
         ax.text(row.factor + 0.12, y, t(key, lang, LESSON, f=number(row.factor, lang)), va="center", ha="left", fontsize=10)
-    ax.axvline(1, color="#111111", linewidth=1.1, linestyle=(0, (3, 2)))
-    ax.text(1.08, -0.55, t("no_growth", lang, LESSON), fontsize=8.5, va="center", ha="left", color="#333333")
+    ax.axvline(1, color=INK, linewidth=1.1, linestyle=(0, (3, 2)))
+    ax.text(1.08, -0.55, t("no_growth", lang, LESSON), fontsize=8.5, va="center", ha="left", color=DARK_GREY)
     ax.set_yticks(range(len(growth)), [f"{row.cargo} ({row.sentence_id})" for row in growth.itertuples()], fontsize=9.5)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(len(growth) - 0.4, -0.85)

@@ -21,12 +21,8 @@ from matplotlib.patches import Patch
 from .. import load
 from .words import check_lang, number, t
 from ..parsing import split_ids
+from .palette import BLUE, DARK_GREY, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, SKY, VERMILLION
 
-# Okabe & Ito (2008), "Color Universal Design".
-BLUE, ORANGE, GREEN, VERMILLION = "#0072B2", "#E69F00", "#009E73", "#D55E00"
-SKY, PURPLE, YELLOW, BLACK = "#56B4E9", "#CC79A7", "#F0E442", "#000000"
-PALETTE = [BLUE, ORANGE, GREEN, VERMILLION, SKY, PURPLE, YELLOW, BLACK]
-GREY, LIGHT_GREY = "#6E6E6E", "#DDDDDD"
 FONT = "DejaVu Sans"
 
 CATEGORY_COLORS = {
@@ -50,7 +46,7 @@ def style_axes(ax: Axes, *, grid: str | None = "x") -> Axes:
         ax.spines[side].set_visible(False)
     for side in ("left", "bottom"):
         ax.spines[side].set_color(GREY)
-    ax.tick_params(colors="#333333", labelsize=10)
+    ax.tick_params(colors=DARK_GREY, labelsize=10)
     if grid:
         ax.grid(axis=grid, color=LIGHT_GREY, linewidth=0.8)
         ax.set_axisbelow(True)

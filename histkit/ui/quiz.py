@@ -18,8 +18,9 @@ from .. import load, sentence
 from ..errors import ExerciseError
 from .words import check_lang, t
 from ..parsing import split_ids
+from .palette import INFO_TINT, RIGHT_TINT, SILVER, WRONG_TINT
 
-_GOOD, _BAD, _INFO = "#E8F5EE", "#FDECEA", "#EEF4FA"
+_GOOD, _BAD, _INFO = RIGHT_TINT, WRONG_TINT, INFO_TINT
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,6 @@ def quiz(exercise_id: str, lang: str = "en"):
         feedback.value = check(exercise_id, read(), lang).to_html(lang)
 
     button.on_click(on_click)
-    box = widgets.VBox([prompt, *body, button, feedback], layout=widgets.Layout(border="1px solid #ccc", padding="0.6em"))
+    box = widgets.VBox([prompt, *body, button, feedback], layout=widgets.Layout(border=f"1px solid {SILVER}", padding="0.6em"))
     box.add_class("histkit-quiz")
     return box

@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 
 from .. import cite, info, list_datasets, load, sentence
 from .words import check_lang, t
+from .palette import MID_GREY
 
 
 class FigureView:
@@ -66,7 +67,7 @@ def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
     return (
         f"<h4 style='margin:0.2em 0'>{html.escape(about.title)} <code>{html.escape(name)}</code></h4>"
         f"<p style='margin:0.2em 0'>{html.escape(about.description)}</p>"
-        f"<p style='color:#555;margin:0.2em 0'>{t('rows_shown', lang, n=len(shown), total=len(table))}</p>"
+        f"<p style='color:{MID_GREY};margin:0.2em 0'>{t('rows_shown', lang, n=len(shown), total=len(table))}</p>"
         f"<div style='overflow-x:auto;max-width:100%'>{shown.to_html(index=False, na_rep='', escape=True, border=0)}</div>"
         f"<p style='margin:0.6em 0 0.2em'><b>{t('sources_of_rows', lang)}</b></p>{quotes}"
     )

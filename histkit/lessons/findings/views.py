@@ -16,6 +16,25 @@ from ...errors import UnknownChoiceError
 from ...parsing import split_ids
 from ...ui.display import HTML
 from ...ui.words import check_lang, has, t
+from ...ui.palette import (
+    BLUE,
+    BLUE_LIGHT,
+    BROWN,
+    FAINT,
+    GREEN,
+    GREY,
+    HOLDS_TINT,
+    INK,
+    LIGHT_GREY,
+    ORANGE,
+    ORANGE_PALE,
+    PROBLEM_TINT,
+    SILVER,
+    SKY,
+    STANDPOINT_TINT,
+    UNCLEAR_TINT,
+    VERMILLION,
+)
 from .calculations import (
     CHECKS,
     KINDS,
@@ -44,7 +63,7 @@ def _cell(value, lang: str) -> tuple[str, bool]:
 
 
 _TABLE_STYLE = "border-collapse:collapse;font-size:0.92em;margin:0.3em 0"
-_CELL = "border-bottom:1px solid #ddd;padding:0.25em 0.6em;text-align:left;vertical-align:top"
+_CELL = f"border-bottom:1px solid {LIGHT_GREY};padding:0.25em 0.6em;text-align:left;vertical-align:top"
 
 
 def result_html(frame: pd.DataFrame | None, lang: str = "en") -> str:
@@ -70,7 +89,7 @@ _HIDDEN = {"direction_id"}  # kept in result tables for charts, not shown to stu
 
 
 _BADGE = "display:inline-block;border-radius:3px;padding:0.05em 0.5em;margin-right:0.4em;font-size:0.85em"
-_VERDICT_COLOURS = {"problem": "#FBE3D6", "unclear": "#FCEFD0", "holds": "#D9F0E6", "standpoint": "#DCEAF6"}
+_VERDICT_COLOURS = {"problem": PROBLEM_TINT, "unclear": UNCLEAR_TINT, "holds": HOLDS_TINT, "standpoint": STANDPOINT_TINT}
 
 
 def finding_html(finding_id: str, lang: str = "en") -> str:
@@ -78,11 +97,11 @@ def finding_html(finding_id: str, lang: str = "en") -> str:
     lang = check_lang(lang)
     row = finding(finding_id, lang)
     esc = html.escape
-    gk = f"<p style='color:#8a4b00'>{esc(t('general_knowledge', lang, LESSON))}</p>" if row["general_knowledge"] else ""
+    gk = f"<p style='color:{BROWN}'>{esc(t('general_knowledge', lang, LESSON))}</p>" if row["general_knowledge"] else ""
     return (
         f"<div class='histkit-finding-page' data-finding='{esc(finding_id)}'>"
         f"<h4 style='margin:0.3em 0'>{esc(row['title'])}</h4>"
-        f"<span style='{_BADGE};background:#eee'>{esc(t('kind_' + row['kind'], lang, LESSON))}</span>"
+        f"<span style='{_BADGE};background:{FAINT}'>{esc(t('kind_' + row['kind'], lang, LESSON))}</span>"
         f"<span style='{_BADGE};background:{_VERDICT_COLOURS[row['verdict']]}'>{esc(t('verdict_' + row['verdict'], lang, LESSON))}: "
         f"{esc(t('verdict_about_' + row['verdict'], lang, LESSON))}</span>"
         f"<p style='margin:0.6em 0 0.2em'><b>{esc(t('sentences', lang, LESSON))}</b></p>{cite(row['sentence_id'])._repr_html_()}"
@@ -177,7 +196,7 @@ def stage_chart(lang: str = "en"):
     stages = load("turksib_stages", lang=lang).sort_values(["side", "seq"])
     fig = charts.figure(8, 3.6)
     ax = charts.style_axes(fig.add_subplot(), grid="x")
-    colours = {"north": [charts.BLUE, charts.SKY, "#9CCBEA"], "south": [charts.ORANGE, "#F3C76A"]}
+    colours = {"north": [BLUE, SKY, BLUE_LIGHT], "south": [ORANGE, ORANGE_PALE]}
     left = 0.0
     for side in ("north", "south"):
         for number, st in enumerate(stages[stages["side"] == side].itertuples()):
@@ -187,15 +206,15 @@ def stage_chart(lang: str = "en"):
             bar = ax.barh(1, st.length_km, left=left, height=0.55, color=colour, edgecolor="white",
                           label=t(key, lang, LESSON, period=period))
             ax.bar_label(bar, [fmt(st.length_km, lang)], label_type="center", fontsize=9,
-                         color="white" if colour == charts.BLUE else "#111111")
+                         color="white" if colour == BLUE else INK)
             left += st.length_km
-    total = ax.barh(0, n["total"], height=0.55, color=charts.GREY)
+    total = ax.barh(0, n["total"], height=0.55, color=GREY)
     ax.bar_label(total, [fmt(n["total"], lang)], label_type="center", fontsize=10, color="white")
-    ax.barh(1, n["gap"], left=n["together"], height=0.55, color="white", edgecolor=charts.VERMILLION, hatch="///",
+    ax.barh(1, n["gap"], left=n["together"], height=0.55, color="white", edgecolor=VERMILLION, hatch="///",
             linewidth=1.2)
     ax.annotate(t("gap_label", lang, LESSON, km=fmt(n["gap"], lang)), xy=(n["together"] + n["gap"] / 2, 1.3),
-                xytext=(n["together"] + n["gap"] / 2, 1.62), ha="center", fontsize=9.5, color=charts.VERMILLION,
-                arrowprops={"arrowstyle": "-", "color": charts.VERMILLION})
+                xytext=(n["together"] + n["gap"] / 2, 1.62), ha="center", fontsize=9.5, color=VERMILLION,
+                arrowprops={"arrowstyle": "-", "color": VERMILLION})
     ax.set_yticks([0, 1], [charts.wrap(t("total_bar", lang, LESSON), 18), charts.wrap(t("stages_bar", lang, LESSON), 18)])
     ax.set_xlim(0, n["total"] * 1.02)
     ax.set_ylim(-0.5, 1.85)
@@ -214,7 +233,7 @@ def pace_chart(lang: str = "en"):
 
     lang = check_lang(lang)
     figures = load("turksib_figures", lang=lang).set_index("figure_id")
-    rows = [("tsarist_rate", charts.GREY), ("soviet_rate", charts.BLUE), ("stated_average_rate", charts.VERMILLION)]
+    rows = [("tsarist_rate", GREY), ("soviet_rate", BLUE), ("stated_average_rate", VERMILLION)]
     both = load("turksib_figures", lang="both").set_index("figure_id")
     values = [turksib.metres_per_day(key) / 1000 for key, _ in rows]
     labels = [
@@ -225,8 +244,8 @@ def pace_chart(lang: str = "en"):
     bars = ax.barh(labels[::-1], values[::-1], color=[c for _, c in rows][::-1], height=0.55)
     ax.bar_label(bars, [fmt(v, lang) for v in values[::-1]], padding=4, fontsize=10)
     maximum = values[1]
-    ax.axvline(maximum, color=charts.BLUE, linestyle="--", linewidth=1)
-    ax.text(maximum, 2.45, " " + t("pace_max_line", lang, LESSON), color=charts.BLUE, fontsize=9, va="bottom")
+    ax.axvline(maximum, color=BLUE, linestyle="--", linewidth=1)
+    ax.text(maximum, 2.45, " " + t("pace_max_line", lang, LESSON), color=BLUE, fontsize=9, va="bottom")
     ax.set_xlim(0, max(values) * 1.2)
     ax.set_ylim(-0.5, 2.8)
     _number_ticks(ax, lang)
@@ -243,7 +262,7 @@ def findings_chart(lang: str = "en"):
     findings = table(lang)
     grid = pd.crosstab(findings["kind"], findings["verdict"]).reindex(index=list(KINDS), columns=list(VERDICTS), fill_value=0)
     grid = grid.iloc[::-1]
-    colours = {"problem": charts.VERMILLION, "unclear": charts.ORANGE, "holds": charts.GREEN, "standpoint": charts.BLUE}
+    colours = {"problem": VERMILLION, "unclear": ORANGE, "holds": GREEN, "standpoint": BLUE}
     fig = charts.figure(9, 5.6)
     ax = charts.style_axes(fig.add_subplot(), grid="x")
     labels = [charts.wrap(t(f"kind_{k}", lang, LESSON), 42) for k in grid.index]
@@ -274,15 +293,15 @@ def voices_chart(lang: str = "en"):
     table_ = voices(lang).iloc[::-1]
     fig = charts.figure(8.5, 0.36 * len(table_) + 2.2)
     ax = charts.style_axes(fig.add_subplot(), grid="x")
-    side = {"d2": charts.VERMILLION, "d1": charts.BLUE}
-    colours = [side.get(d, charts.GREY) for d in table_["direction_id"]]
+    side = {"d2": VERMILLION, "d1": BLUE}
+    colours = [side.get(d, GREY) for d in table_["direction_id"]]
     bars = ax.barh([charts.wrap(s, 44) for s in table_["speaker"]], table_["words"], color=colours, height=0.6)
     ax.bar_label(bars, [str(int(w)) for w in table_["words"]], padding=3, fontsize=9)
     ax.set_xlim(0, table_["words"].max() * 1.12)
     ax.tick_params(axis="y", labelsize=8.5)
     ax.set_xlabel(t("words_quoted", lang, LESSON))
     handles = [Patch(color=side["d2"], label=t("voices_d2", lang, LESSON)), Patch(color=side["d1"], label=t("voices_d1", lang, LESSON)),
-               Patch(color=charts.GREY, label=t("voices_other", lang, LESSON))]
+               Patch(color=GREY, label=t("voices_other", lang, LESSON))]
     ax.legend(handles=handles, loc="lower right", fontsize=9, frameon=False)
     fig = charts.finish(fig, title=t("voices_title", lang, LESSON), subtitle=t("voices_subtitle", lang, LESSON),
                         ids=charts.ids_of(table_), lang=lang)
@@ -334,6 +353,6 @@ def explorer(lang: str = "en", finding_id: str | None = None):
 
     kind.observe(on_kind, names="value")
     choice.observe(on_finding, names="value")
-    box = widgets.VBox([widgets.VBox([kind, choice]), page], layout=widgets.Layout(border="1px solid #ccc", padding="0.6em"))
+    box = widgets.VBox([widgets.VBox([kind, choice]), page], layout=widgets.Layout(border=f"1px solid {SILVER}", padding="0.6em"))
     box.add_class("histkit-findings")
     return box
