@@ -595,7 +595,8 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
 def _period(row: pd.Series, lang: str) -> str:
     """When a workforce row applies: period_en in English; in Kazakh, the date printed in the event from the same sentence."""
     if lang == "en":
-        return f"at the {row['period_en']}" if row["period_en"].startswith("beginning") else row["period_en"]
+        period = row["period_en"]
+        return t("at_period", lang, LESSON, period=period) if period.startswith("beginning") else period
     events = load("events", lang="kk")
     printed = events.loc[events["sentence_id"] == row["sentence_id"], "date_kk"]
     return printed.iloc[0] if len(printed) else row["period_en"]

@@ -168,7 +168,7 @@ def pace_check(lang: str = "en") -> pd.DataFrame:
     ids = p["ids"]
     kmday = t("km_day", lang, LESSON)
     return _calc([
-        (t("max_rate", lang, LESSON), p["maximum"], kmday, f"{fmt(p['max_printed'], lang)} m ÷ 1000", ids["max"]),
+        (t("max_rate", lang, LESSON), p["maximum"], kmday, t("metres_to_km", lang, LESSON, m=fmt(p["max_printed"], lang)), ids["max"]),
         (t("avg_rate", lang, LESSON), p["average"], kmday, "", ids["avg"]),
         (t("avg_over_max", lang, LESSON), p["ratio"], t("times", lang, LESSON), f"{fmt(p['average'], lang)} ÷ {fmt(p['maximum'], lang)}",
          _ids(ids["max"], ids["avg"])),
