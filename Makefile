@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test notebooks bench check-python browser clean
+.PHONY: lab test lint notebooks bench check-python browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(MAKE) --no-print-directory check-python
@@ -23,9 +23,15 @@ check-python:
 lab: $(STAMP)
 	$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/00-start-here.ipynb
 
-## Run every test: histkit, the data, every notebook (nbval), and the browser tests
-test: $(STAMP) browser
+## Run every test: the house rules (lint), histkit, the data, every notebook (nbval), and the browser tests
+test: $(STAMP) browser lint
 	$(BIN)/python -m pytest
+
+## Check the house rules: ruff's lint rules and its formatting (pyproject.toml [tool.ruff]); fix with
+## .venv/bin/ruff check --fix . && .venv/bin/ruff format .
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 ## A Chromium for the browser tests: the system's, else Debian's package (apt), else Playwright's download
 browser: $(STAMP)
@@ -48,4 +54,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

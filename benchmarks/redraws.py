@@ -6,8 +6,8 @@ would, which runs the widget's callback and leaves the new image in view.image.v
 
 from __future__ import annotations
 
-from histkit import charts
-from histkit.widgets import FigureView
+from histkit.ui import charts
+from histkit.ui.widgets import FigureView
 
 
 def economy_bars():
@@ -25,7 +25,7 @@ def economy_bars():
 
 def turksib_pace():
     """Lesson 02: the pace widget's rate slider (bars, value labels and the length text redrawn)."""
-    from histkit import turksib
+    from histkit.lessons import turksib
 
     box = turksib.pace_explorer("en")
     rate = box.children[2]
@@ -38,7 +38,7 @@ def turksib_pace():
 
 def debates_wool_cloth():
     """Lesson 01: the wool-and-cloth model, wool slider (three bars, value and tick labels, four numbers redrawn)."""
-    from histkit import debates
+    from histkit.lessons import debates
 
     box = debates.wool_cloth_explorer("en")
 
@@ -50,7 +50,7 @@ def debates_wool_cloth():
 
 def metallurgy_enterprise_map():
     """Lesson 03: the enterprise map, period and industry toggles (markers, place labels, subtitle, sources redrawn)."""
-    from histkit import metallurgy
+    from histkit.lessons import metallurgy
 
     box = metallurgy.enterprise_explorer("en")
     controls = {"period": box.children[0], "group": box.children[1]}

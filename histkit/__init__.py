@@ -6,8 +6,10 @@
 >>> events = histkit.load("events")
 >>> histkit.cite(events[events.year == 1930])   # the sentences behind those rows
 
-``import histkit`` loads pandas only. Charts (``histkit.charts``) import
-matplotlib, and widgets (``histkit.widgets``, ``histkit.checks``) import
+The package has three layers, one folder each: the core here (data, provenance,
+validation), the shared interface in ``histkit.ui`` (charts, maps, widgets, self-checks,
+words on screen) and one module per lesson in ``histkit.lessons``. ``import histkit``
+loads pandas only; ``histkit.ui.charts`` imports matplotlib and ``histkit.ui.widgets``
 ipywidgets, when you import those modules.
 """
 

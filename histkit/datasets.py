@@ -12,6 +12,7 @@ import pandas as pd
 from . import package
 from .errors import DataFileError, LanguageError, NotADatasetNameError, UnknownDatasetError
 from .locate import data_dir
+from .validation import problems_in
 
 LANGUAGES = ("en", "kk", "both")
 # A list field (sentence_id) stays the text a teacher typed, "s118;s120"
@@ -170,8 +171,6 @@ def validate(folder: Path | None = None) -> None:
     stands word for word in them. Raises DataFileError listing every problem
     (file, row, column, rule). ``folder`` defaults to the data folder in use.
     """
-    from .checking import problems_in
-
     problems = problems_in(folder or data_dir())
     if problems:
         shown = "\n".join(f"  - {p}" for p in problems[:25])

@@ -41,3 +41,11 @@ class LanguageError(HistkitError, ValueError):
 
 class ExerciseError(HistkitError, LookupError):
     """An exercise id that is not in the exercises table, or a malformed answer."""
+
+
+class UnknownChoiceError(HistkitError, LookupError):
+    """A name a lesson does not know: a finding id, an explorer choice, a reading of the text."""
+
+
+class OutOfRangeError(HistkitError, ValueError):
+    """A number a lesson cannot use: a rate of 0 metres a day, a slider value outside its range."""

@@ -18,9 +18,9 @@ def _descriptor(folder: Path) -> dict:
     return json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
 
 
-def descriptor() -> dict:
-    """The parsed datapackage.json."""
-    return _descriptor(data_dir())
+def descriptor(folder: Path | None = None) -> dict:
+    """The parsed datapackage.json of folder (default: the data folder in use)."""
+    return _descriptor(folder or data_dir())
 
 
 def resources() -> dict[str, dict]:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from .datasets import load
 from .errors import UnknownSentenceError
+from .parsing import split_ids
 
 _ID = re.compile(r"s?(\d{1,3})", re.IGNORECASE)
 
@@ -34,13 +35,6 @@ def normalize_id(sentence_id) -> str:
     return normal
 
 
-def split_ids(value) -> list[str]:
-    """The sentence ids in a sentence_id cell ('s118;s120' gives ['s118', 's120'])."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return []
-    return [part.strip() for part in str(value).split(";") if part.strip()]
-
-
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of the source, in Kazakh and in English."""
@@ -54,12 +48,17 @@ class Sentence:
     def __str__(self) -> str:
         return f"{self.sentence_id}\nKK: {self.text_kk}\nEN: {self.text_en}"
 
-    def _repr_html_(self) -> str:
+    def card(self, lang: str = "en") -> str:
+        """The sentence as an HTML card, the one way histkit quotes the source: its id and the Kazakh text,
+        then the English translation unless lang is 'kk'."""
+        english = "" if lang == "kk" else f"<div lang='en' style='color:#444'><i>{html.escape(self.text_en)}</i></div>"
         return (
             "<blockquote style='border-left:4px solid #0072B2;margin:0.4em 0;padding:0.2em 0.8em'>"
-            f"<div lang='kk'><b>{html.escape(self.sentence_id)}</b> {html.escape(self.text_kk)}</div>"
-            f"<div lang='en' style='color:#444'><i>{html.escape(self.text_en)}</i></div></blockquote>"
+            f"<div lang='kk'><b>{html.escape(self.sentence_id)}</b> {html.escape(self.text_kk)}</div>{english}</blockquote>"
         )
+
+    def _repr_html_(self) -> str:
+        return self.card()
 
 
 def sentence(sentence_id) -> Sentence:
@@ -109,44 +108,4 @@ class Citations(pd.DataFrame):
     def _repr_html_(self) -> str | None:
         if not {"sentence_id", "text_kk", "text_en"} <= set(self.columns):
             return super()._repr_html_()
-        return "".join(
-            Sentence(row.sentence_id, row.text_kk, row.text_en, "", False)._repr_html_() for row in self.itertuples()
-        )
-
-
-# --- Figures printed in a sentence -------------------------------------------------
-
-NUMBER_WORDS = {
-    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10,
-    "бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "бесінші": 5,
-}
-MONTHS = {
-    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6,
-    "шілде": 7, "тамыз": 8, "қыркүйе": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
-}
-_DIGITS = re.compile(r"\d+(?:,\d+)?")
-_WORD = re.compile(r"\w+")
-
-
-def numbers_in(text: str) -> list[float]:
-    """Every figure printed in a Kazakh text: digits (with decimal commas, '73,9')
-    and number words ('үш', 'екінші'), in order of appearance."""
-    found: list[tuple[int, float]] = [(m.start(), float(m.group().replace(",", "."))) for m in _DIGITS.finditer(text)]
-    for match in _WORD.finditer(text.lower()):
-        if match.group() in NUMBER_WORDS:
-            found.append((match.start(), float(NUMBER_WORDS[match.group()])))
-    return [value for _, value in sorted(found)]
-
-
-def months_in(text: str) -> list[int]:
-    """Month numbers named in a Kazakh text, in order ('мамыр-маусым' gives [5, 6])."""
-    lowered = text.lower()
-    hits = []
-    for name, number in MONTHS.items():
-        hits += [(m.start(), number) for m in re.finditer(name, lowered)]
-    return [number for _, number in sorted(hits)]
-
-
-def format_kk(value: float) -> str:
-    """A number written the Kazakh way: 73.9 becomes '73,9', 2902.0 becomes '2902'."""
-    return f"{value:g}".replace(".", ",") if value != int(value) else str(int(value))
+        return "".join(Sentence(row.sentence_id, row.text_kk, row.text_en, "", False).card() for row in self.itertuples())

@@ -260,15 +260,18 @@ def test_data_ships_inside_the_wheel(tmp_path):
     subprocess.run([sys.executable, "-m", "zipfile", "-e", str(wheel), str(tmp_path / "site")], check=True)
     assert (tmp_path / "site" / "histkit" / "data" / "datapackage.json").is_file()
     assert (tmp_path / "site" / "histkit" / "seeds").is_dir()
+    shipped = {p.name for p in (tmp_path / "site" / "histkit" / "ui" / "text").glob("*.toml")}
+    assert shipped == {p.name for p in (ROOT / "histkit" / "ui" / "text").glob("*.toml")} and "shared.toml" in shipped
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]); import histkit; "
-        "from histkit.locate import data_dir; print(data_dir().relative_to(sys.argv[1]), len(histkit.load('events')))"
+        "from histkit.locate import data_dir; from histkit.ui.words import t; "
+        "print(data_dir().relative_to(sys.argv[1]), len(histkit.load('events')), t('check', 'kk', 'turksib'))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path / "site")], cwd=tmp_path, capture_output=True, text=True, check=True,
         env={"PATH": "/usr/bin:/bin"},
     )
-    assert result.stdout.split() == ["histkit/data", "20"]
+    assert result.stdout.split() == ["histkit/data", "20", "Тексеру"]
 
 
 def test_cite_shows_every_sentence_whole_in_a_notebook():

@@ -175,7 +175,7 @@ def voila(tmp_path_factory):
 
 def quiz_count(path: Path) -> int:
     notebook = json.loads(path.read_text(encoding="utf-8"))
-    return sum("checks.quiz(" in "".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
+    return sum("quiz(" in "".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
 
 
 def _content(element) -> str:

@@ -6,7 +6,7 @@ import pytest
 from matplotlib.figure import Figure
 
 import histkit
-from histkit import charts
+from histkit.ui import charts
 from histkit.errors import LanguageError
 
 KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
@@ -86,3 +86,21 @@ def test_footer_lines_are_wrapped_one_by_one():
     assert lines[0] == "Source: sentence s001 of the Kazakh text"
     assert lines[1] == "First note line."
     assert len(lines) == 4 and all(len(line) <= 6 * 13 for line in lines)
+
+
+def test_colours_come_only_from_the_palette():
+    """The interface and the lessons name their colours from histkit/ui/palette.py, never write a code of their own."""
+    import re
+
+    from conftest import ROOT
+
+    hex_code = re.compile(r"#[0-9A-Fa-f]{6}\b|#[0-9A-Fa-f]{3}\b")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()[:80]}"
+        for folder in ("ui", "lessons")
+        for path in sorted((ROOT / "histkit" / folder).rglob("*.py"))
+        if path.name != "palette.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if hex_code.search(line.split(" # ")[0])
+    ]
+    assert not found, "Colour codes outside histkit/ui/palette.py:\n" + "\n".join(found)

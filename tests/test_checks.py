@@ -3,7 +3,7 @@
 import pytest
 
 import histkit
-from histkit import checks
+from histkit.ui import quiz
 from histkit.errors import ExerciseError
 
 EXERCISES = histkit.load("exercises")
@@ -19,7 +19,7 @@ def test_every_choice_has_one_right_option_and_feedback_for_all(exercise_id):
     options = options_of(exercise_id)
     assert (options["answer"] == "correct").sum() == 1
     for option in options.itertuples():
-        feedback = checks.check(exercise_id, option.option_id)
+        feedback = quiz.check(exercise_id, option.option_id)
         assert feedback.correct == (option.answer == "correct")
         assert len(feedback.message) > 40  # an explanation, not just "wrong"
         assert feedback.sentence_ids  # and the sentence that shows why
@@ -28,58 +28,58 @@ def test_every_choice_has_one_right_option_and_feedback_for_all(exercise_id):
 @pytest.mark.parametrize("exercise_id", EXERCISES.query("kind == 'number'")["exercise_id"])
 def test_every_number_exercise(exercise_id):
     row = EXERCISES.set_index("exercise_id").loc[exercise_id]
-    assert checks.check(exercise_id, row["answer"]).correct is True
-    assert checks.check(exercise_id, str(row["answer"]).replace(".", ",")).correct is True
+    assert quiz.check(exercise_id, row["answer"]).correct is True
+    assert quiz.check(exercise_id, str(row["answer"]).replace(".", ",")).correct is True
     for mistake in options_of(exercise_id).itertuples():
-        feedback = checks.check(exercise_id, mistake.label)
+        feedback = quiz.check(exercise_id, mistake.label)
         assert feedback.correct is False and feedback.message == mistake.feedback.replace("'", "&#x27;").replace('"', "&quot;")
-    assert "Type a number" in checks.check(exercise_id, "five").message
+    assert "Type a number" in quiz.check(exercise_id, "five").message
 
 
 @pytest.mark.parametrize("exercise_id", EXERCISES.query("kind == 'sort'")["exercise_id"])
 def test_every_sort_exercise(exercise_id):
     items = options_of(exercise_id)
     right = dict(zip(items["option_id"], items["answer"]))
-    assert checks.check(exercise_id, right).correct is True
+    assert quiz.check(exercise_id, right).correct is True
     first = items.iloc[0]
     other = next(c for c in set(items["answer"]) if c != first["answer"])
-    feedback = checks.check(exercise_id, {**right, first["option_id"]: other})
+    feedback = quiz.check(exercise_id, {**right, first["option_id"]: other})
     assert feedback.correct is False
     assert f"{len(items) - 1} of {len(items)} in the right place" in feedback.message
-    partial = checks.check(exercise_id, {first["option_id"]: first["answer"]})
+    partial = quiz.check(exercise_id, {first["option_id"]: first["answer"]})
     assert "not sorted yet" in partial.message
 
 
 def test_years_between_explains_the_off_by_one():
-    feedback = checks.check("00-years-between", "6")
+    feedback = quiz.check("00-years-between", "6")
     assert feedback.correct is False
     assert "December 1925" in feedback.message
 
 
 def test_text_exercise_gives_a_rubric_not_a_verdict():
-    weak = checks.check("00-your-claim", "Things happened fast.")
+    weak = quiz.check("00-your-claim", "Things happened fast.")
     assert weak.correct is None
     assert "✘ 3 words (at least 12)" in weak.message and "✘ cites a sentence id" in weak.message
-    strong = checks.check("00-your-claim", "After 1928 meetings on Turksib came every few months, and the line was joined in April 1930 (s121).")
+    strong = quiz.check("00-your-claim", "After 1928 meetings on Turksib came every few months, and the line was joined in April 1930 (s121).")
     assert strong.message.count("✔") == 3
     assert strong.sentence_ids == ("s121",)
 
 
 def test_feedback_in_kazakh():
-    feedback = checks.check("00-find-the-sentence", "s123", "kk")
+    feedback = quiz.check("00-find-the-sentence", "s123", "kk")
     assert feedback.correct is True
     assert "Дұрыс." in feedback.to_html("kk")
 
 
 def test_unknown_exercise():
     with pytest.raises(ExerciseError) as caught:
-        checks.check("00-nope", "a")
+        quiz.check("00-nope", "a")
     assert str(caught.value) == "There is no exercise '00-nope'. Exercise ids are in histkit.load('exercises')."
 
 
 def test_quiz_widget_choice(callback_log):
-    quiz = checks.quiz("00-find-the-sentence")
-    prompt, radio, button, feedback = quiz.children
+    box = quiz.quiz("00-find-the-sentence")
+    _prompt, radio, button, feedback = box.children
     button.click()
     assert "Choose an answer first." in feedback.value
     radio.value = "s118"
@@ -91,8 +91,8 @@ def test_quiz_widget_choice(callback_log):
 
 
 def test_quiz_widget_number(callback_log):
-    quiz = checks.quiz("00-years-between")
-    box, button, feedback = quiz.children[1], quiz.children[2], quiz.children[3]
+    box = quiz.quiz("00-years-between")
+    box, button, feedback = box.children[1], box.children[2], box.children[3]
     box.value = "6"
     button.click()
     assert "Not yet." in feedback.value
@@ -102,9 +102,9 @@ def test_quiz_widget_number(callback_log):
 
 
 def test_quiz_widget_sort_in_kazakh(callback_log):
-    quiz = checks.quiz("00-text-or-not", "kk")
-    pickers = quiz.children[1:-2]
-    button, feedback = quiz.children[-2], quiz.children[-1]
+    box = quiz.quiz("00-text-or-not", "kk")
+    pickers = box.children[1:-2]
+    button, feedback = box.children[-2], box.children[-1]
     items = options_of("00-text-or-not").set_index("option_id")
     for picker, option_id in zip(pickers, items.index):
         picker.value = items.loc[option_id, "answer"]
@@ -113,8 +113,8 @@ def test_quiz_widget_sort_in_kazakh(callback_log):
 
 
 def test_quiz_widget_text(callback_log):
-    quiz = checks.quiz("00-your-claim")
-    area, button, feedback = quiz.children[1], quiz.children[2], quiz.children[3]
+    box = quiz.quiz("00-your-claim")
+    area, button, feedback = box.children[1], box.children[2], box.children[3]
     area.value = "In 1930 the two halves met at Ainabulak, as s121 says, after meetings in 1928 and 1929."
     button.click()
     assert feedback.value.count("✔") == 3
@@ -123,7 +123,7 @@ def test_quiz_widget_text(callback_log):
 @pytest.mark.parametrize("exercise_id", EXERCISES.query("kind == 'text'")["exercise_id"])
 def test_text_rubrics_list_only_what_they_require(exercise_id):
     rubric = dict(part.split("=") for part in EXERCISES.set_index("exercise_id").loc[exercise_id, "answer"].split(";"))
-    shown = checks.check(exercise_id, "Some words here s121 1930.").message
+    shown = quiz.check(exercise_id, "Some words here s121 1930.").message
     assert ("cites a sentence id" in shown) == (int(rubric.get("cite", 0)) > 0)
     assert ("uses a figure" in shown) == (int(rubric.get("figure", 0)) > 0)
 
@@ -131,10 +131,10 @@ def test_text_rubrics_list_only_what_they_require(exercise_id):
 def test_choices_are_shown_in_a_scrambled_but_fixed_order():
     firsts = []
     for exercise_id in EXERCISES.query("kind == 'choice'")["exercise_id"]:
-        shown = checks.display_order(options_of(exercise_id))
-        assert list(shown["option_id"]) == list(checks.display_order(options_of(exercise_id))["option_id"])
+        shown = quiz.display_order(options_of(exercise_id))
+        assert list(shown["option_id"]) == list(quiz.display_order(options_of(exercise_id))["option_id"])
         assert sorted(shown["option_id"]) == sorted(options_of(exercise_id)["option_id"])
         firsts.append(shown.iloc[0]["answer"] == "correct")
-        radio = checks.quiz(exercise_id).children[1]
+        radio = quiz.quiz(exercise_id).children[1]
         assert [value for _, value in radio.options] == list(shown["option_id"])
     assert sum(firsts) <= len(firsts) / 2  # the right answer is not usually on top

@@ -6,7 +6,8 @@ import pytest
 
 import histkit
 from histkit.errors import DataFileError
-from histkit.provenance import format_kk, numbers_in
+from histkit.parsing import numbers_in
+from histkit.ui.words import number
 
 from conftest import ROOT, replace_in
 
@@ -68,7 +69,7 @@ def test_numbers_in_reads_kazakh_figures():
     assert numbers_in("қорғасынның 73,9, ал мыстың 51 пайызын") == [73.9, 51.0]
     assert numbers_in("бес жылдан екі жыл бұрын, яғни үш жылда") == [5.0, 2.0, 3.0]
     assert numbers_in("екінші орынға") == [2.0]
-    assert format_kk(73.9) == "73,9" and format_kk(2902.0) == "2902"
+    assert number(73.9, "kk") == "73,9" and number(2902.0, "kk") == "2902"
 
 
 def test_the_unit_slip_is_kept_and_flagged():

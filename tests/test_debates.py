@@ -1,4 +1,4 @@
-"""Lesson 01 (histkit.debates): the four directions, the quotation explorer, the wool-and-cloth
+"""Lesson 01 (histkit.lessons.debates): the four directions, the quotation explorer, the wool-and-cloth
 model and its chart, and the lesson's self-checks, each driven as a student would drive it."""
 
 import html
@@ -10,9 +10,11 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 import histkit
-from histkit.checking import stands_in
-from histkit import checks, debates
-from histkit.errors import LanguageError
+from histkit.validation import stands_in
+from histkit.lessons import debates
+from histkit.ui import quiz
+from histkit.ui.words import t
+from histkit.errors import LanguageError, OutOfRangeError, UnknownChoiceError
 
 from conftest import assert_fast_redraw
 
@@ -152,7 +154,7 @@ def test_quotation_cards_in_kazakh_give_speaker_and_occasion_in_kazakh():
 
 
 def test_an_unknown_choice_is_explained():
-    with pytest.raises(ValueError, match="not a choice of the explorer"):
+    with pytest.raises(UnknownChoiceError, match="not a choice of the explorer"):
         debates.select_quotations("sadvakasov")
 
 
@@ -211,14 +213,14 @@ def test_distance_and_tonnage_scale_both_routes_alike():
 
 def test_the_local_mill_never_needs_more_railway_work_within_the_sliders():
     low, high, step = debates.MODEL_RANGES["cloth_per_wool"]
-    for yield_ in [low + step * i for i in range(int(round((high - low) / step)) + 1)]:
+    for yield_ in [low + step * i for i in range(round((high - low) / step) + 1)]:
         for share in range(0, 101, 10):
             totals = debates.route_totals(debates.wool_cloth_model(1000, 1000, min(yield_, high), share))
             assert totals["centre"] >= totals["local"] - 1e-6
 
 
 def test_model_refuses_values_outside_the_sliders():
-    with pytest.raises(ValueError, match="share_back must be between 0 and 100"):
+    with pytest.raises(OutOfRangeError, match="share_back must be between 0 and 100"):
         debates.wool_cloth_model(share_back=150)
 
 
@@ -345,7 +347,7 @@ def test_model_summary_gives_the_result_in_words():
 def test_model_explorer_in_kazakh_labels_its_sliders():
     explorer = debates.wool_cloth_explorer("kk")
     assert [s.description for s in explorer.sliders.values()] == [
-        debates.UI[key]["kk"] for key in ("slider_wool", "slider_distance", "slider_yield", "slider_back")
+        t(key, "kk", "debates") for key in ("slider_wool", "slider_distance", "slider_yield", "slider_back")
     ]
     assert "болжамдары" in explorer.children[0].value
 
@@ -384,7 +386,7 @@ def test_every_quiz_in_the_notebook_exists_and_every_exercise_is_used():
 
     notebook = json.loads((ROOT / "notebooks" / "01-debates.ipynb").read_text(encoding="utf-8"))
     code = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
-    used = re.findall(r'checks\.quiz\("([^"]+)"', code)
+    used = re.findall(r'quiz\("([^"]+)"', code)
     assert sorted(used) == sorted(OURS["exercise_id"])
 
 
@@ -420,8 +422,8 @@ def test_match_quotations_agrees_with_the_quotations_table():
 
 
 def test_match_quotations_feedback_in_both_languages(callback_log):
-    quiz = checks.quiz("01-match-quotations", "kk")
-    pickers, button, feedback = quiz.children[1:-2], quiz.children[-2], quiz.children[-1]
+    box = quiz.quiz("01-match-quotations", "kk")
+    pickers, button, feedback = box.children[1:-2], box.children[-2], box.children[-1]
     items = OPTIONS[OPTIONS["exercise_id"] == "01-match-quotations"].set_index("option_id")
     for picker, option_id in zip(pickers, items.index):
         picker.value = items.loc[option_id, "answer"]
@@ -434,8 +436,8 @@ def test_match_quotations_feedback_in_both_languages(callback_log):
 
 
 def test_loaded_words_quiz_explains_both_ways(callback_log):
-    quiz = checks.quiz("01-loaded-words")
-    pickers, button, feedback = quiz.children[1:-2], quiz.children[-2], quiz.children[-1]
+    box = quiz.quiz("01-loaded-words")
+    pickers, button, feedback = box.children[1:-2], box.children[-2], box.children[-1]
     items = OPTIONS[OPTIONS["exercise_id"] == "01-loaded-words"].set_index("option_id")
     for picker, option_id in zip(pickers, items.index):
         picker.value = "neutral" if option_id == "newcomer" else items.loc[option_id, "answer"]
@@ -449,8 +451,8 @@ def test_loaded_words_quiz_explains_both_ways(callback_log):
 
 @pytest.mark.parametrize("exercise_id", ["01-kyzylorda-context", "01-verdict-evidence", "01-model-limits", "01-who-wrote-this"])
 def test_choice_quizzes_give_reasons_for_right_and_wrong(exercise_id, callback_log):
-    quiz = checks.quiz(exercise_id, "en")
-    radio, button, feedback = quiz.children[1], quiz.children[2], quiz.children[3]
+    box = quiz.quiz(exercise_id, "en")
+    radio, button, feedback = box.children[1], box.children[2], box.children[3]
     options = OPTIONS[OPTIONS["exercise_id"] == exercise_id]
     for option in options.itertuples():
         radio.value = option.option_id
@@ -462,9 +464,9 @@ def test_choice_quizzes_give_reasons_for_right_and_wrong(exercise_id, callback_l
 
 
 def test_the_claim_rubric_needs_two_citations():
-    weak = checks.check("01-your-claim", "The author likes Sadvakasov (s048).")
+    weak = quiz.check("01-your-claim", "The author likes Sadvakasov (s048).")
     assert "✘ cites a sentence id" in weak.message
-    strong = checks.check(
+    strong = quiz.check(
         "01-your-claim",
         "The author sides with Sadvakasov: his views are called a great act of courage (s067), while "
         "Goloshchekin is called a newcomer would-be leader (s060) and the cudgel of the government.",

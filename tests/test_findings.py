@@ -1,7 +1,7 @@
 """Lesson 04, checking the numbers: the findings table, every calculation, the charts and the explorer widget.
 
-Expected values are never copied from histkit.findings: they are parsed from the Kazakh source
-sentences (histkit.provenance.numbers_in and plain text search) or counted from the data tables.
+Expected values are never copied from histkit.lessons.findings: they are parsed from the Kazakh source
+sentences (histkit.parsing.numbers_in and plain text search) or counted from the data tables.
 The second half edits a scratch copy of data/ and shows that each calculation follows the data.
 """
 
@@ -18,8 +18,11 @@ import pytest
 
 import histkit
 from histkit import datasets, locate, package
-from histkit import findings as F
-from histkit.provenance import months_in, numbers_in, split_ids
+from histkit.errors import UnknownChoiceError
+from histkit.lessons import findings as F
+from histkit.ui import words
+
+from histkit.parsing import months_in, numbers_in, split_ids
 
 from conftest import ROOT, replace_in
 
@@ -27,13 +30,18 @@ KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 GK_EN, GK_KK = "General knowledge, not in the text", "Жалпы мәлімет (мәтінде жоқ)"
 
 
+def t(key: str, lang: str, **values) -> str:
+    """The lesson's words for key, as the lesson shows them."""
+    return words.t(key, lang, "findings", **values)
+
+
 def kk(sentence_id: str) -> str:
     return histkit.sentence(sentence_id).text_kk
 
 
-def value(frame: pd.DataFrame, key: str, lang: str = "en", **words) -> float:
+def value(frame: pd.DataFrame, key: str, lang: str = "en", **values) -> float:
     """The value of the row whose 'what' is the lesson's label for key."""
-    label = F.words(key, lang, **words)
+    label = t(key, lang, **values)
     rows = frame[frame["what"] == label]
     assert len(rows) == 1, f"{label!r} not found once in {list(frame['what'])}"
     return float(rows["value"].iloc[0])
@@ -134,7 +142,7 @@ def test_the_dispatcher_runs_every_check_in_both_languages():
             assert isinstance(result, pd.DataFrame) and len(result) > 0, row.finding_id
             cited = {i for cell in result["sentence_id"] for i in split_ids(cell)}
             assert cited and all(histkit.sentence(i) for i in cited)
-    with pytest.raises(KeyError, match="There is no finding 'nope'"):
+    with pytest.raises(UnknownChoiceError, match="There is no finding 'nope'"):
         F.check("nope")
 
 
@@ -157,8 +165,8 @@ def test_stage_sum_adds_the_printed_stages(lang):
     year = numbers_in(kk("s118"))[3]  # the one dated stage: "1929 ж. — 432 км"
     other = value(result, "gap_other", lang)
     assert other == total - north[-1] - sum(south)
-    assert f"{north[-1]:g}" in F.words("together_other", lang, km=f"{north[-1]:g}", year=int(year))
-    assert result.loc[result["what"] == F.words("gap", lang), "sentence_id"].item() == "s118;s120;s123"
+    assert f"{north[-1]:g}" in t("together_other", lang, km=f"{north[-1]:g}", year=int(year))
+    assert result.loc[result["what"] == t("gap", lang), "sentence_id"].item() == "s118;s120;s123"
 
 
 def test_pace_check_compares_the_average_with_the_maximum():
@@ -183,7 +191,7 @@ def test_freight_factor_reads_the_1932_figure_both_ways(lang):
     assert value(result, "literal_change", lang) == pytest.approx((after / (before * 1000) - 1) * 100)
     assert value(result, "thousand_growth", lang, year=1932) == pytest.approx(after / before)
     printed = numbers_in(kk("s129"))[-1]  # "3 еседен астам"
-    assert value(result, "printed_growth", lang, q=F.words("q_more than", lang)) == printed
+    assert value(result, "printed_growth", lang, q=t("q_more than", lang)) == printed
     assert after / before > printed  # "more than 3 times" holds only if 1932 is in thousand tonnes
 
 
@@ -215,7 +223,7 @@ def test_rate_comparison_sets_an_average_against_a_maximum():
     result = F.rate_comparison()
     assert value(result, "rate_ratio") == soviet / tsar
     assert "орта есеппен" in kk("s115") and "дейін" in kk("s115")
-    assert F.words("avg_vs_max", "en") in result["how"].iloc[-1]
+    assert t("avg_vs_max", "en") in result["how"].iloc[-1]
 
 
 def test_percent_check_counts_figures_and_per_cent_signs():
@@ -377,10 +385,10 @@ def test_finding_html_has_sentences_calculation_and_conclusion():
     row = FINDINGS.set_index("finding_id").loc["stage_sum"]
     assert html.escape(row["explanation_en"]) in page and html.escape(row["corroborate_en"]) in page
     textual = F.finding_html("kazakh_share", "kk")
-    assert F.words("no_calculation", "kk") in textual
+    assert t("no_calculation", "kk") in textual
     assert "Жалпы мәлімет" not in textual
     flagged = F.finding_html("zhambyl", "en")
-    assert F.words("general_knowledge", "en") in flagged
+    assert t("general_knowledge", "en") in flagged
 
 
 @pytest.mark.parametrize("name", sorted(F.CHECKS) + ["plans_and_outcomes"])
@@ -389,15 +397,15 @@ def test_every_calculation_renders_as_a_table(name):
         page = str(F.calculation(name, lang))
         frame = F.CHECKS[name](lang) if name in F.CHECKS else F.plans_and_outcomes(lang)
         assert page.count("<tr>") == len(frame) + 1  # a header row and one row per result
-        assert F.words("col_sentence_id", lang) in page
+        assert t("col_sentence_id", lang) in page
         assert "direction_id" not in page
-    with pytest.raises(KeyError, match="neither a finding id nor a check"):
+    with pytest.raises(UnknownChoiceError, match="neither a finding id nor a check"):
         F.calculation("nothing")
 
 
 def test_result_html_writes_kazakh_decimals():
     page = F.result_html(F.pace_check("kk"), "kk")
-    assert "2,5" in page and "1,5" in page and F.words("col_how", "kk") in page
+    assert "2,5" in page and "1,5" in page and t("col_how", "kk") in page
 
 
 def test_summary_and_kinds_table_count_every_finding():
@@ -405,7 +413,7 @@ def test_summary_and_kinds_table_count_every_finding():
     summary = F.summary("en")
     assert summary.loc["All", "All"] == total
     for kind in F.KINDS:
-        assert summary.loc[F.words(f"kind_{kind}", "en"), "All"] == (FINDINGS["kind"] == kind).sum()
+        assert summary.loc[t(f"kind_{kind}", "en"), "All"] == (FINDINGS["kind"] == kind).sum()
     kinds = F.kinds_table("kk")
     assert kinds.iloc[:, 2].sum() == total
     corroboration = F.corroboration("en")
@@ -457,7 +465,7 @@ def test_findings_chart_counts_by_kind(lang):
     labels = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
     counts = FINDINGS["kind"].value_counts()
     for y, label in enumerate(labels):
-        kind = next(k for k in F.KINDS if F.words(f"kind_{k}", lang) == label)
+        kind = next(k for k in F.KINDS if t(f"kind_{k}", lang) == label)
         assert totals.get(y, 0) == counts.get(kind, 0)
     assert set(fig.source_ids) == {i for c in FINDINGS["sentence_id"] for i in split_ids(c)}
     render(fig)
@@ -472,7 +480,7 @@ def test_voices_chart(lang):
 
 
 def test_findings_module_does_not_import_matplotlib_or_ipywidgets():
-    code = "import sys, histkit.findings; print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)"
+    code = "import sys, histkit.lessons.findings; print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.split() == ["False", "False"]
 
@@ -501,9 +509,9 @@ def test_explorer_in_kazakh(callback_log):
     box = F.explorer("kk", finding_id="freight_unit")
     (kind, choice), page = box.children[0].children, box.children[1]
     assert kind.value == "units" and choice.value == "freight_unit"
-    assert "3,06" in page.value and F.words("calculation", "kk") in page.value
+    assert "3,06" in page.value and t("calculation", "kk") in page.value
     choice.value = "our_country"
-    assert "s098" in page.value and F.words("conclusion", "kk") in page.value
+    assert "s098" in page.value and t("conclusion", "kk") in page.value
 
 
 # --- The self-checks of lesson 04 -------------------------------------------------------------

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from histkit.errors import LanguageError
-from histkit.labels import date_words, text
+from histkit.ui.words import date_words, t
 
 
 def test_dates_in_words_keep_only_the_parts_given():
@@ -16,6 +16,6 @@ def test_dates_in_words_keep_only_the_parts_given():
 
 
 def test_the_words_are_filled_and_the_language_checked():
-    assert text("source_many", "en", ids="s118, s120") == "Source: sentences s118, s120 of the Kazakh text"
+    assert t("source_many", "en", ids="s118, s120") == "Source: sentences s118, s120 of the Kazakh text"
     with pytest.raises(LanguageError):
-        text("check", "ru")
+        t("check", "ru")

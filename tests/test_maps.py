@@ -2,7 +2,7 @@
 
 import math
 
-from histkit import charts, maps
+from histkit.ui import charts, maps
 
 from test_charts import render
 

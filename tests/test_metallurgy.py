@@ -1,7 +1,7 @@
 """Lesson 03: the enterprise map and its widget, the output, share and flow charts, and the cards.
 
 Expected values come from the data tables (read here with histkit.load, independently of the
-code under test) or from the source sentences themselves, never from histkit.metallurgy.
+code under test) or from the source sentences themselves, never from histkit.lessons.metallurgy.
 """
 
 import html
@@ -15,9 +15,10 @@ from matplotlib.colors import to_hex
 from matplotlib.text import Annotation
 
 import histkit
-from histkit import charts, checks
-from histkit import metallurgy as met
-from histkit.provenance import format_kk, split_ids
+from histkit.ui import charts, quiz
+from histkit.lessons import metallurgy as met
+from histkit.parsing import split_ids
+from histkit.ui.words import number, t
 
 from conftest import ROOT, assert_fast_redraw
 from test_charts import KAZAKH_LETTERS, all_text, render
@@ -56,7 +57,7 @@ def markers(drawing):
 
 
 def test_import_does_not_load_ipywidgets():
-    code = "import sys, histkit.metallurgy; assert 'ipywidgets' not in sys.modules"
+    code = "import sys, histkit.lessons.metallurgy; assert 'ipywidgets' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 
 
@@ -132,7 +133,7 @@ def test_an_empty_filter_says_so():
     assert markers(drawing) == []
     assert not any(label.get_visible() for label in drawing.labels.values())
     assert "мәтін мұнда кәсіпорын атамайды" in drawing.subtitle.get_text()
-    assert drawing.sources.get_text() == met.say("no_footer", "kk")
+    assert drawing.sources.get_text() == t("no_footer", "kk", "metallurgy")
 
 
 def test_the_table_lists_the_rows_with_their_sentences():
@@ -181,7 +182,7 @@ def test_the_explorer_redraws_the_map_and_the_table(callback_log):
 
 def test_the_explorer_in_kazakh(callback_log):
     box = met.enterprise_explorer("kk")
-    period, group, image, table = box.children
+    period, group, _image, table = box.children
     assert period.options[0][0] == "Барлық кезеңдер" and group.options[0][0] == "Барлық салалар"
     group.value = "fuel"
     for row in expected_rows("fuel").itertuples():
@@ -211,7 +212,7 @@ def test_growth_chart_draws_the_printed_factors(lang):
     render(fig)  # tick labels exist once the figure is drawn
     labels = all_text(fig)
     for row in growth.itertuples():
-        assert f"{format_kk(row.factor)} есе" in printed  # the factor stands in s128 as printed
+        assert f"{number(row.factor, 'kk')} есе" in printed  # the factor stands in s128 as printed
         assert f"+{(row.factor - 1) * 100:.0f}%" in labels
         assert row.product in labels
     assert fig.source_ids == ["s128"]
@@ -238,7 +239,7 @@ def test_shares_chart_hatches_what_the_text_leaves_unclear(lang):
     for row in rankings.itertuples():
         assert row.field in text
     assert histkit.load("rankings", lang=lang).set_index("ranking_id").loc["oil", "after"].split()[0] in text
-    assert met.say("not_named", lang) in text  # metallurgy: the text does not say who was first
+    assert t("not_named", lang, "metallurgy") in text  # metallurgy: the text does not say who was first
     assert fig.source_ids == ["s133", "s134", "s135"]
     render(fig)
 
@@ -267,7 +268,7 @@ def test_flow_map_draws_the_specific_shipments_and_invents_no_destination(lang):
     text = all_text(fig)
     for goods in specific["goods"]:
         assert goods.split()[0].lower() in text.lower()
-    assert met.say("outside_box", lang) in text
+    assert t("outside_box", lang, "metallurgy") in text
     assert fig.source_ids == ids(specific)
     render(fig)
 
@@ -330,22 +331,22 @@ def test_the_lesson_uses_every_skill_and_explains_the_hard_cases():
     exercises = histkit.load("exercises").query("lesson == '03-metallurgy'")
     assert set(exercises["skill"]) == {"sourcing", "contextualization", "corroboration", "close reading"}
     assert set(exercises["kind"]) == {"choice", "number", "sort", "text"}
-    growth = checks.check("03-coal-growth", "140")
+    growth = quiz.check("03-coal-growth", "140")
     assert growth.correct is False and "140% − 100%" in growth.message
     coal = histkit.load("output_growth").set_index("product_id").loc["coal", "factor"]
-    assert checks.check("03-coal-growth", str(round((coal - 1) * 100))).correct is True
+    assert quiz.check("03-coal-growth", str(round((coal - 1) * 100))).correct is True
     sort = histkit.load("exercise_options", lang="both").query("exercise_id == '03-evidence-sort'")
     assert (sort["answer"] == "both").sum() >= 2
     for item in sort.itertuples():  # every fact names the sentence it comes from, and the feedback cites it
         cited = {i for i in split_ids(item.sentence_id)}
         assert any(i in item.label_en for i in cited) or item.label_en.split("(")[-1].rstrip(")").split("–")[0] in cited
-    unclear = checks.check("03-what-is-51-of", "unclear")
+    unclear = quiz.check("03-what-is-51-of", "unclear")
     assert unclear.correct is True and "s134" in unclear.sentence_ids
 
 
 def test_the_quizzes_work_in_kazakh(callback_log):
-    quiz = checks.quiz("03-evidence-sort", "kk")
-    pickers, button, feedback = quiz.children[1:-2], quiz.children[-2], quiz.children[-1]
+    box = quiz.quiz("03-evidence-sort", "kk")
+    pickers, button, feedback = box.children[1:-2], box.children[-2], box.children[-1]
     items = histkit.load("exercise_options").query("exercise_id == '03-evidence-sort'")
     for picker, answer in zip(pickers, items["answer"]):
         picker.value = answer

@@ -12,7 +12,7 @@ import re
 import pytest
 
 import histkit
-from histkit.provenance import numbers_in
+from histkit.parsing import numbers_in
 
 from conftest import ROOT
 

@@ -97,3 +97,13 @@ def test_readme_links_every_lesson_on_binder_in_lab_and_voila(path):
     binder = re.search(r"https://mybinder\.org/v2/gh/[\w.-]+/[\w.-]+/HEAD", readme).group(0)
     assert f"{binder}?urlpath=lab/tree/notebooks/{path.name}" in readme
     assert f"{binder}?urlpath=voila/render/notebooks/{path.name}" in readme
+
+
+def test_the_version_is_written_in_one_place():
+    """pyproject.toml reads it from histkit/__init__.py; CITATION.cff repeats it for citation tools."""
+    import histkit
+
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'dynamic = ["version"]' in pyproject and "\nversion =" not in pyproject
+    cited = re.search(r"^version: (\S+)$", (ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.MULTILINE)
+    assert cited and cited.group(1) == histkit.__version__

@@ -6,8 +6,10 @@ import re
 import pytest
 
 import histkit
-from histkit import checks, maps, turksib
-from histkit.provenance import numbers_in
+from histkit.errors import LanguageError, OutOfRangeError, UnknownChoiceError
+from histkit.lessons import turksib
+from histkit.ui import maps, quiz
+from histkit.parsing import numbers_in
 
 from conftest import assert_fast_redraw
 
@@ -63,7 +65,7 @@ def test_railway_points_that_name_a_place_sit_where_the_place_is():
 
 
 def test_route_marks_what_the_text_names():
-    lines, points, crossings = turksib.route()
+    _lines, points, crossings = turksib.route()
     assert (points.loc[points["place_id"].isna(), "mark"] == "general").all()
     assert set(points.loc[points["mark"] == "river", "place_id"]) <= set(crossings["place_id"])
     assert set(crossings["place_id"]) == set(PLACES.index[PLACES["kind"] == "river_crossing"])
@@ -81,7 +83,7 @@ def test_rates_in_metres_a_day():
     table = turksib.pace_table(TOTAL)
     assert list(table["days"]) == [TOTAL * 1000 / r for r in table["metres_per_day"]]
     assert turksib.days_needed(1, 1000) == 1 and turksib.years_needed(365, 1000) == 1
-    with pytest.raises(ValueError, match="more than 0"):
+    with pytest.raises(OutOfRangeError, match="more than 0"):
         turksib.days_needed(10, 0)
 
 
@@ -130,7 +132,7 @@ def test_freight_as_printed_and_as_read():
     assert turksib.freight_factor("as printed") == pytest.approx(FREIGHT.loc[LAST, "value"] / (FREIGHT.loc[FIRST, "value"] * 1000))
     # only the "thousand" reading agrees with the text's "more than 3 times"
     assert turksib.freight_factor("thousand") > GROWTH.loc["all", "factor"] > turksib.freight_factor("as printed")
-    with pytest.raises(ValueError):
+    with pytest.raises(UnknownChoiceError, match=r"not 'millions'"):
         turksib.freight_factor("millions")
 
 
@@ -209,13 +211,13 @@ def test_the_two_years_option_matches_the_computed_outcome():
 
 
 def test_self_checks_in_both_languages():
-    assert checks.check("02-freight-factor", "3,06", "kk").correct is True
-    literal = checks.check("02-freight-factor", "0.003")
+    assert quiz.check("02-freight-factor", "3,06", "kk").correct is True
+    literal = quiz.check("02-freight-factor", "0.003")
     assert literal.correct is False and "literal reading" in literal.message
-    assert checks.check("02-stages-sum", "1278").correct is True
-    assert "not accounted for" in checks.check("02-stages-sum", "1278").message
-    assert "Not yet" in checks.check("02-stages-sum", "1000").to_html()
-    assert checks.check("02-route-text-or-not", {"aktogay": "text"}).correct is False
+    assert quiz.check("02-stages-sum", "1278").correct is True
+    assert "not accounted for" in quiz.check("02-stages-sum", "1278").message
+    assert "Not yet" in quiz.check("02-stages-sum", "1000").to_html()
+    assert quiz.check("02-route-text-or-not", {"aktogay": "text"}).correct is False
 
 
 # --- Charts: what they draw, in both languages ----------------------------------------------------
@@ -322,11 +324,6 @@ def test_people_card():
     assert kazakh._repr_html_() == str(kazakh)
 
 
-def test_every_lesson_string_has_both_languages():
-    for key, both in turksib.WORDS.items():
-        assert set(both) == {"en", "kk"} and all(both.values()), key
-
-
 # --- The pace chart and its widget -----------------------------------------------------------------
 
 
@@ -383,9 +380,25 @@ def test_notebook_uses_the_lesson_checks():
 
     notebook = json.loads((ROOT / "notebooks" / "02-turksib.ipynb").read_text(encoding="utf-8"))
     code = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
-    used = set(re.findall(r'checks\.quiz\("([^"]+)"', code))
+    used = set(re.findall(r'quiz\("([^"]+)"', code))
     assert used == set(OURS.index)
     assert 'LANG = "en"' in code
     markdown = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
     for skill in ("sourcing", "contextualization", "corroboration", "close reading"):
         assert f"Think ({skill})" in markdown
+
+
+def test_the_pace_explorer_checks_the_language_once(monkeypatch):
+    """The language is checked where the widget is built and carried as bound words, not re-checked on every redraw."""
+    from histkit.ui import words
+
+    checked = []
+    original = words.check_lang
+    monkeypatch.setattr(words, "check_lang", lambda lang: checked.append(lang) or original(lang))
+    box = turksib.pace_explorer("kk")
+    assert checked.count("kk") <= 2  # once for the lesson's words, once in the shared chart footer
+    checked.clear()
+    box.children[2].value = 500  # the student's rate
+    assert checked == [] and "тәулігіне 500 м" in box.children[-1].value
+    with pytest.raises(LanguageError):
+        turksib.pace_explorer("ru")

@@ -1,8 +1,8 @@
 """The shared widgets, driven from Python as a student would drive them in the browser."""
 
 import histkit
-from histkit import charts
-from histkit import widgets as hw
+from histkit.ui import charts
+from histkit.ui import widgets as hw
 
 
 def test_explorer_html_shows_rows_and_their_sentences():

@@ -14,23 +14,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import load, sentence
-from .errors import ExerciseError
-from .labels import check_lang, text
-from .provenance import split_ids
+from .. import load, sentence
+from ..errors import ExerciseError
+from .words import check_lang, t
+from ..parsing import split_ids
+from .palette import INFO_TINT, RIGHT_TINT, SILVER, WRONG_TINT
 
-_GOOD, _BAD, _INFO = "#E8F5EE", "#FDECEA", "#EEF4FA"
-WORDS = {
-    "words": {"en": "{n} words (at least {need})", "kk": "{n} сөз (кемінде {need})"},
-    "cites": {"en": "cites a sentence id such as s121", "kk": "s121 сияқты сөйлем нөмірін көрсетеді"},
-    "figure": {"en": "uses a figure or a date from the text", "kk": "мәтіндегі сан не күнді қолданады"},
-    "rubric": {"en": "Your claim:", "kk": "Сіздің тұжырымыңыз:"},
-    "sorted": {"en": "{right} of {total} in the right place.", "kk": "{total} деректің {right}-і дұрыс орында."},
-    "placeholder": {"en": "Choose…", "kk": "Таңдаңыз…"},
-    "unsorted": {"en": "not sorted yet", "kk": "әлі орналастырылмаған"},
-    "type_number": {"en": "Type a number, for example 3.5.", "kk": "Сан жазыңыз, мысалы 3,5."},
-    "write_here": {"en": "Write your answer here", "kk": "Жауабыңызды осында жазыңыз"},
-}
+_GOOD, _BAD, _INFO = RIGHT_TINT, WRONG_TINT, INFO_TINT
 
 
 @dataclass(frozen=True)
@@ -43,21 +33,12 @@ class Feedback:
 
     def to_html(self, lang: str = "en") -> str:
         colour = _INFO if self.correct is None else _GOOD if self.correct else _BAD
-        head = "" if self.correct is None else text("correct" if self.correct else "not_yet", lang) + " "
-        quotes = "".join(_quote(i, lang) for i in self.sentence_ids)
+        head = "" if self.correct is None else t("correct" if self.correct else "not_yet", lang) + " "
+        quotes = "".join(sentence(i).card(lang) for i in self.sentence_ids)
         return (
             f"<div style='background:{colour};padding:0.5em 0.8em;border-radius:4px'>"
             f"<b>{html.escape(head)}</b>{self.message}{quotes}</div>"
         )
-
-
-def _quote(sentence_id: str, lang: str) -> str:
-    s = sentence(sentence_id)
-    translated = "" if lang == "kk" else f"<br><i style='color:#444'>{html.escape(s.text_en)}</i>"
-    return (
-        f"<div style='margin-top:0.4em;font-size:0.92em'><b>{s.sentence_id}</b> "
-        f"<span lang='kk'>{html.escape(s.text_kk)}</span>{translated}</div>"
-    )
 
 
 def exercise(exercise_id: str, lang: str = "en") -> tuple[pd.Series, pd.DataFrame, pd.DataFrame]:
@@ -104,7 +85,7 @@ def _check_choice(options: pd.DataFrame, answer) -> Feedback:
 def _check_number(row: pd.Series, options: pd.DataFrame, answer, lang: str) -> Feedback:
     value = _parse_number(answer)
     if value is None:
-        return Feedback(False, html.escape(WORDS["type_number"][lang]))
+        return Feedback(False, html.escape(t("type_number", lang)))
     target, tolerance = float(row["answer"]), float(row["tolerance"] or 0)
     if abs(value - target) <= tolerance:
         return Feedback(True, html.escape(row["correct"]), tuple(split_ids(row["sentence_id"])))
@@ -119,11 +100,11 @@ def _check_sort(row: pd.Series, options: pd.DataFrame, answer: dict, lang: str) 
     missing = [item for item in options.itertuples() if item.option_id not in answer]
     wrong = [item for item in options.itertuples() if item.option_id in answer and answer[item.option_id] != item.answer]
     right = len(options) - len(wrong) - len(missing)
-    summary = WORDS["sorted"][lang].format(right=right, total=len(options))
+    summary = t("sorted", lang, right=right, total=len(options))
     if right == len(options):
         return Feedback(True, html.escape(f"{summary} {row['correct']}"), tuple(split_ids(row["sentence_id"])))
     hints = "".join(f"<li>{html.escape(item.label)}: {html.escape(item.feedback)}</li>" for item in wrong)
-    hints += "".join(f"<li>{html.escape(item.label)}: {html.escape(WORDS['unsorted'][lang])}</li>" for item in missing)
+    hints += "".join(f"<li>{html.escape(item.label)}: {html.escape(t('unsorted', lang))}</li>" for item in missing)
     return Feedback(False, f"{html.escape(summary)} {html.escape(row['wrong'])}<ul>{hints}</ul>")
 
 
@@ -133,13 +114,13 @@ def _check_text(row: pd.Series, answer: str, lang: str) -> Feedback:
     need = int(rules.get("min_words", 0))
     cited = re.findall(r"\bs\d{3}\b", str(answer).lower())
     has_figure = bool(re.search(r"\d", re.sub(r"\bs\d{3}\b", "", str(answer).lower())))
-    checks = [(words >= need, WORDS["words"][lang].format(n=words, need=need))]
+    checks = [(words >= need, t("words", lang, n=words, need=need))]
     if int(rules.get("cite", 0)):
-        checks.append((len(cited) >= int(rules["cite"]), WORDS["cites"][lang]))
+        checks.append((len(cited) >= int(rules["cite"]), t("cites", lang)))
     if int(rules.get("figure", 0)):
-        checks.append((has_figure, WORDS["figure"][lang]))
+        checks.append((has_figure, t("figure", lang)))
     items = "".join(f"<li>{'✔' if ok else '✘'} {html.escape(label)}</li>" for ok, label in checks)
-    return Feedback(None, f"{html.escape(WORDS['rubric'][lang])}<ul>{items}</ul>", tuple(sorted(set(cited) & _known_ids())))
+    return Feedback(None, f"{html.escape(t('rubric', lang))}<ul>{items}</ul>", tuple(sorted(set(cited) & _known_ids())))
 
 
 def _known_ids() -> set[str]:
@@ -150,7 +131,7 @@ def check(exercise_id: str, answer, lang: str = "en") -> Feedback:
     """Mark an answer: an option id (choice), a number, a {item: category} dict (sort) or text."""
     row, options, _ = exercise(exercise_id, lang)
     if answer is None or answer == "" or answer == {}:
-        return Feedback(False, html.escape(text("choose", lang)))
+        return Feedback(False, html.escape(t("choose", lang)))
     if row["kind"] == "choice":
         return _check_choice(options, answer)
     if row["kind"] == "number":
@@ -167,7 +148,7 @@ def quiz(exercise_id: str, lang: str = "en"):
     row, options, categories = exercise(exercise_id, lang)
     prompt = widgets.HTML(f"<b>{html.escape(row['prompt'])}</b>")
     feedback = widgets.HTML()
-    button = widgets.Button(description=text("check", lang), button_style="primary", icon="check")
+    button = widgets.Button(description=t("check", lang), button_style="primary", icon="check")
     wide = widgets.Layout(width="auto")
     if row["kind"] == "choice":
         shown = display_order(options)
@@ -175,11 +156,11 @@ def quiz(exercise_id: str, lang: str = "en"):
         read = lambda: answer.value  # noqa: E731
         body = [answer]
     elif row["kind"] == "number":
-        answer = widgets.Text(placeholder=WORDS["type_number"][lang], layout=widgets.Layout(width="12em"))
+        answer = widgets.Text(placeholder=t("type_number", lang), layout=widgets.Layout(width="12em"))
         read = lambda: answer.value  # noqa: E731
         body = [answer]
     elif row["kind"] == "sort":
-        choices = [(WORDS["placeholder"][lang], None)] + list(zip(categories["label"], categories["category_id"]))
+        choices = [(t("placeholder", lang), None)] + list(zip(categories["label"], categories["category_id"]))
         pickers = {
             item.option_id: widgets.Dropdown(options=choices, value=None, description=item.label,
                                              style={"description_width": "initial"}, layout=wide)
@@ -188,7 +169,7 @@ def quiz(exercise_id: str, lang: str = "en"):
         read = lambda: {key: picker.value for key, picker in pickers.items() if picker.value}  # noqa: E731
         body = list(pickers.values())
     else:
-        answer = widgets.Textarea(placeholder=WORDS["write_here"][lang], layout=widgets.Layout(width="100%", height="6em"))
+        answer = widgets.Textarea(placeholder=t("write_here", lang), layout=widgets.Layout(width="100%", height="6em"))
         read = lambda: answer.value  # noqa: E731
         body = [answer]
 
@@ -196,6 +177,6 @@ def quiz(exercise_id: str, lang: str = "en"):
         feedback.value = check(exercise_id, read(), lang).to_html(lang)
 
     button.on_click(on_click)
-    box = widgets.VBox([prompt, *body, button, feedback], layout=widgets.Layout(border="1px solid #ccc", padding="0.6em"))
+    box = widgets.VBox([prompt, *body, button, feedback], layout=widgets.Layout(border=f"1px solid {SILVER}", padding="0.6em"))
     box.add_class("histkit-quiz")
     return box

@@ -2,7 +2,7 @@
 
 Pure functions return DataFrames, Figures or HTML strings; the one widget,
 :func:`enterprise_explorer`, only wires toggle buttons to :class:`EnterpriseMap`
-and shows it through :class:`histkit.widgets.FigureView`. Every figure on
+and shows it through :class:`histkit.ui.widgets.FigureView`. Every figure on
 screen is read from the data tables (enterprises, output_growth, ussr_shares,
 rankings, shipments, expeditions, quotations, people, workforce), and every
 chart's footer cites the sentences of the rows it draws.
@@ -20,107 +20,15 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Annotation
 
-from . import load, maps, sentence
-from .charts import (
-    BLACK, BLUE, FONT, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION,
-    compact_ids, figure, finish, ids_of, number, source_footer, style_axes, wrap,
-)  # fmt: skip
-from .display import HTML
-from .labels import check_lang, text
-from .provenance import split_ids
+from .. import load, sentence
+from ..ui import maps
+from ..ui.charts import FONT, compact_ids, figure, finish, ids_of, source_footer, style_axes, wrap
+from ..ui.display import HTML
+from ..ui.words import check_lang, number, t
+from ..parsing import split_ids
+from ..ui.palette import BLACK, BLUE, CHARCOAL, DARK_GREY, GREEN, GREY, LIGHT_GREY, MID_GREY, ORANGE, PAPER, PURPLE, SKY, SNOW, STONE, TEXT_GREY, VERMILLION
 
-# --- Words on screen -------------------------------------------------------------------
-
-WORDS = {
-    # industry groups (industries.group) and filters
-    "group_non-ferrous metals": {"en": "Non-ferrous metals", "kk": "Түсті металдар"},
-    "group_fuel": {"en": "Fuel (oil, coal)", "kk": "Отын (мұнай, көмір)"},
-    "group_food": {"en": "Food", "kk": "Тамақ өнеркәсібі"},
-    "group_light industry": {"en": "Light industry", "kk": "Жеңіл өнеркәсіп"},
-    "group_building materials": {"en": "Building materials", "kk": "Құрылыс материалдары"},
-    "group_timber": {"en": "Timber", "kk": "Ағаш өңдеу"},
-    "group_chemicals": {"en": "Chemicals", "kk": "Химия"},
-    "all_groups": {"en": "All industries", "kk": "Барлық салалар"},
-    "all_periods": {"en": "All periods", "kk": "Барлық кезеңдер"},
-    "industry": {"en": "Industry", "kk": "Сала"},
-    "period": {"en": "Period", "kk": "Кезең"},
-    # the enterprise map
-    "map_title": {"en": "Enterprises the text names, and what was done to them", "kk": "Мәтінде аталған кәсіпорындар және оларға не істелгені"},
-    "map_subtitle": {"en": "{period} · {group}: {n} of {total} rows, {placed} on the map",
-                     "kk": "{period} · {group}: {total} жолдың {n} жолы, картада {placed}"},
-    "map_empty": {"en": "{period} · {group}: the text names no enterprise here",
-                  "kk": "{period} · {group}: мәтін мұнда кәсіпорын атамайды"},
-    "legend_group": {"en": "Industry", "kk": "Сала"},
-    "legend_action": {"en": "What was done", "kk": "Не істелді"},
-    "unplaced": {"en": "Not on the map (the text gives no place): {names} ({ids}).",
-                 "kk": "Картада жоқ (мәтін орнын айтпайды): {names} ({ids})."},
-    "shared": {"en": "Markers side by side: one place named for more than one period ({names}).",
-               "kk": "Қатар тұрған белгілер: бір орын бірнеше кезеңде аталады ({names})."},
-    "no_footer": {"en": "No row of this choice has a place on the map", "kk": "Бұл таңдаудың картада орны бар жолы жоқ"},
-    # the table under the map
-    "col_name": {"en": "Enterprise", "kk": "Кәсіпорын"},
-    "col_industry": {"en": "Industry", "kk": "Сала"},
-    "col_action": {"en": "What was done", "kk": "Не істелді"},
-    "col_period": {"en": "Period", "kk": "Кезең"},
-    "col_place": {"en": "Place", "kk": "Орны"},
-    "col_sentence": {"en": "Sentence", "kk": "Сөйлем"},
-    "col_note": {"en": "Note", "kk": "Ескерту"},
-    "not_stated": {"en": "not stated", "kk": "айтылмаған"},
-    "table_caption": {"en": "{n} of {total} rows. One row is one statement of the text: an enterprise named in two periods has two rows.",
-                      "kk": "{total} жолдың {n} жолы. Бір жол — мәтіннің бір мәлімдемесі: екі кезеңде аталған кәсіпорынның екі жолы бар."},
-    "table_empty": {"en": "The text names no enterprise for this choice.", "kk": "Бұл таңдау бойынша мәтін кәсіпорын атамайды."},
-    "hover_hint": {"en": "Point at a sentence id to read the sentence.", "kk": "Сөйлемді оқу үшін оның нөміріне меңзерді апарыңыз."},
-    "count_total": {"en": "Total", "kk": "Барлығы"},
-    # output growth
-    "growth_title": {"en": "Output in {year} compared with {base}", "kk": "{year} жылғы өнім {base} жылмен салыстырғанда"},
-    "growth_subtitle": {
-        "en": "Economic years. The text gives only ratios, no amounts: a longer bar means faster growth, not more output",
-        "kk": "Шаруашылық жылдары. Мәтін тек есені береді, көлемін бермейді: ұзын жолақ — өнімнің көптігі емес, тез өскені",
-    },
-    "growth_axis": {"en": "times the {base} output", "kk": "{base} жылғы өнімнен неше есе"},
-    "growth_bar": {"en": "×{factor}  (+{pct}%)", "kk": "{factor} есе  (+{pct}%)"},
-    "growth_base": {"en": "{base} = 1", "kk": "{base} = 1"},
-    # shares and ranks
-    "shares_title": {"en": "Shares and ranks on the eve of the Second World War", "kk": "Екінші дүниежүзілік соғыс қарсаңындағы үлестер мен орындар"},
-    "shares_subtitle": {"en": "Share of output, as printed. Each bar says what it is a share of", "kk": "Өнімдегі үлес, мәтінде қалай жазылса, солай. Әр жолақ неден үлес екенін көрсетеді"},
-    "shares_axis": {"en": "per cent", "kk": "пайыз"},
-    "scope_USSR": {"en": "the text says: of the USSR", "kk": "мәтінде: КСРО-дағы"},
-    "scope_ambiguous": {"en": "unclear: \"our country\" can mean Kazakhstan or the USSR", "kk": "анық емес: «еліміз» Қазақстан да, КСРО да болуы мүмкін"},
-    "scope_not stated": {"en": "unclear: the text does not say whose coal", "kk": "анық емес: мәтін кімнің көмірі екенін айтпайды"},
-    "legend_stated": {"en": "The text says: share of the USSR", "kk": "Мәтінде: КСРО-дағы үлес"},
-    "legend_unclear": {"en": "The text does not say clearly of what", "kk": "Мәтін неден үлес екенін анық айтпайды"},
-    "per_cent_once": {"en": "In s134 \"per cent\" is printed only once, after the last figure.",
-                      "kk": "s134-те «пайыз» сөзі бір-ақ рет, соңғы саннан кейін жазылған."},
-    "ranks_title": {"en": "Kazakhstan's place among Soviet republics", "kk": "Қазақстанның КСРО республикалары арасындағы орны"},
-    "kazakhstan": {"en": "Kazakhstan", "kk": "Қазақстан"},
-    "not_named": {"en": "not named\nin the text", "kk": "мәтінде\nаталмаған"},
-    # flows
-    "flow_map_title": {"en": "Where the text says raw materials went", "kk": "Мәтін бойынша шикізат қайда жіберілді"},
-    "flow_map_subtitle": {"en": "Arrows show direction only: the text gives no amounts", "kk": "Бағыттауыштар тек бағытты көрсетеді: мәтін көлемін бермейді"},
-    "outside_box": {"en": "Outside Kazakhstan:\nthe text does not say where", "kk": "Қазақстаннан тыс жерлер:\nмәтін қай жер екенін айтпайды"},
-    "outside_note": {"en": "Dashed arrows: destination not stated in the text; the box is not a place.",
-                     "kk": "Үзік сызықтар: мәтін баратын жерін айтпайды; жақтаудағы жазу нақты орын емес."},
-    "diagram_title": {"en": "What went out and what came back: the text's general claims", "kk": "Не кетті, не қайтып келді: мәтіннің жалпы тұжырымдары"},
-    "diagram_subtitle": {"en": "These sentences name no places and give no amounts", "kk": "Бұл сөйлемдер нақты орынды да, көлемді де атамайды"},
-    "went_out": {"en": "Went out", "kk": "Шығарылды"},
-    "came_in": {"en": "Came back in", "kk": "Әкелінді"},
-    # expeditions and workers
-    "exp_team": {"en": "Who", "kk": "Кімдер"},
-    "exp_region": {"en": "Where", "kk": "Қай жерде"},
-    "exp_finding": {"en": "What they concluded", "kk": "Қорытындысы"},
-    "slogans": {"en": "The party's slogans", "kk": "Партияның ұрандары"},
-    "memoir": {"en": "One builder's memory", "kk": "Бір құрылысшының естелігі"},
-    "memoir_who": {"en": "{who}, recalled later", "kk": "{who}, кейінірек еске алған"},
-    "shock": {"en": "Shock workers", "kk": "Екпінділер"},
-    "named": {"en": "Workers the text names", "kk": "Мәтін атаған еңбеккерлер"},
-    "qualifier_more than": {"en": "more than {value} {unit}", "kk": "{value} {unit}нан астам"},
-    "qualifier_about": {"en": "about {value} {unit}", "kk": "шамамен {value} {unit}"},
-}
-
-
-def say(key: str, lang: str, **values) -> str:
-    """This lesson's words for key in lang."""
-    return text(key, lang, table=WORDS, **values)
+LESSON = "metallurgy"  # this lesson's words: histkit/ui/text/metallurgy.toml
 
 
 GROUP_COLORS = {
@@ -149,7 +57,7 @@ LABEL_OFFSETS = {
 
 
 def group_label(group: str, lang: str) -> str:
-    return say(f"group_{group}", lang)
+    return t(f"group_{group}", lang, LESSON)
 
 
 # --- The enterprises -------------------------------------------------------------------
@@ -213,8 +121,8 @@ def counts_by_period(lang: str = "en", action: str | None = None) -> pd.DataFram
     counts = counts.reindex([g for g in GROUP_COLORS if g in counts.index])
     counts.columns = [periods.set_index("period_id").loc[p, "label"] for p in counts.columns]
     counts.index = [group_label(g, lang) for g in counts.index]
-    counts.loc[say("count_total", lang)] = counts.sum()
-    counts.index.name = say("industry", lang)
+    counts.loc[t("count_total", lang, LESSON)] = counts.sum()
+    counts.index.name = t("industry", lang, LESSON)
     return counts
 
 
@@ -224,7 +132,7 @@ def _legend_handles(table: pd.DataFrame, lang: str):
     colour = [Patch(facecolor=GROUP_COLORS[g], edgecolor="white", label=group_label(g, lang)) for g in groups]
     labels = table.drop_duplicates("action").set_index("action")["action_label"]
     shape = [
-        Line2D([], [], linestyle="", marker=ACTION_MARKERS[a], markersize=8, markerfacecolor="#777777",
+        Line2D([], [], linestyle="", marker=ACTION_MARKERS[a], markersize=8, markerfacecolor=STONE,
                markeredgecolor="white", label=labels[a])
         for a in ACTION_MARKERS if a in labels.index
     ]  # fmt: skip
@@ -254,17 +162,17 @@ class EnterpriseMap:
             dx, dy = LABEL_OFFSETS.get(place.place_id, (5, 3))
             self.labels[place.place_id] = ax.annotate(
                 place.place, (place.lon, place.lat), xytext=(dx, dy), textcoords="offset points", fontsize=8.5,
-                fontfamily=FONT, color="#222222", ha="center" if dx == 0 else "left" if dx > 0 else "right",
+                fontfamily=FONT, color=CHARCOAL, ha="center" if dx == 0 else "left" if dx > 0 else "right",
                 va="bottom" if dy >= 0 else "top", zorder=5,
             )  # fmt: skip
         colour, shape = _legend_handles(self.table, lang)
-        first = ax.legend(handles=colour, title=say("legend_group", lang), loc="upper left", fontsize=8.5,
-                          title_fontsize=9, frameon=True, framealpha=0.92, edgecolor="#DDDDDD", ncols=2)
+        first = ax.legend(handles=colour, title=t("legend_group", lang, LESSON), loc="upper left", fontsize=8.5,
+                          title_fontsize=9, frameon=True, framealpha=0.92, edgecolor=LIGHT_GREY, ncols=2)
         ax.add_artist(first)
-        ax.legend(handles=shape, title=say("legend_action", lang), loc="upper right", fontsize=8.5,
-                  title_fontsize=9, frameon=True, framealpha=0.92, edgecolor="#DDDDDD")
+        ax.legend(handles=shape, title=t("legend_action", lang, LESSON), loc="upper right", fontsize=8.5,
+                  title_fontsize=9, frameon=True, framealpha=0.92, edgecolor=LIGHT_GREY)
         self.subtitle = ax.set_title(" ", loc="left", fontsize=10, color=GREY, fontfamily=FONT)
-        finish(self.figure, title=say("map_title", lang), ids=ids_of(self.table), lang=lang, note=self._note(self.table))
+        finish(self.figure, title=t("map_title", lang, LESSON), ids=ids_of(self.table), lang=lang, note=self._note(self.table))
         # The footer's notes are static; its first line, the sources of the rows shown, is a separate text
         # anchored to the footer's top-left corner, so a redraw renders one short line instead of the whole footer.
         self.footer = self.figure._supxlabel
@@ -280,10 +188,10 @@ class EnterpriseMap:
         lines = [maps.map_note(lang)]
         unplaced = rows[rows["lat"].isna()]
         if len(unplaced):
-            lines.append(say("unplaced", lang, names=", ".join(unplaced["name"]), ids=compact_ids(ids_of(unplaced))))
+            lines.append(t("unplaced", lang, LESSON, names=", ".join(unplaced["name"]), ids=compact_ids(ids_of(unplaced))))
         shared = shared_places(rows)
         if shared:
-            lines.append(say("shared", lang, names=", ".join(shared)))
+            lines.append(t("shared", lang, LESSON, names=", ".join(shared)))
         return "\n".join(lines)
 
     def show(self, group: str = "all", period: str = "all") -> pd.DataFrame:
@@ -299,12 +207,12 @@ class EnterpriseMap:
         shown = set(placed["place_id"])
         for place_id, label in self.labels.items():
             label.set_visible(place_id in shown)
-        period_label = say("all_periods", lang) if period == "all" else self.period_labels[period]
-        group_text = say("all_groups", lang) if group == "all" else group_label(group, lang)
+        period_label = t("all_periods", lang, LESSON) if period == "all" else self.period_labels[period]
+        group_text = t("all_groups", lang, LESSON) if group == "all" else group_label(group, lang)
         key = "map_subtitle" if len(rows) else "map_empty"
-        self.subtitle.set_text(say(key, lang, period=period_label, group=group_text, n=len(rows), total=len(self.table), placed=len(placed)))
+        self.subtitle.set_text(t(key, lang, LESSON, period=period_label, group=group_text, n=len(rows), total=len(self.table), placed=len(placed)))
         ids = ids_of(placed)
-        self.sources.set_text(source_footer(ids, lang) if ids else say("no_footer", lang))
+        self.sources.set_text(source_footer(ids, lang) if ids else t("no_footer", lang, LESSON))
         self.figure.source_ids = ids
         self.rows = rows
         return rows
@@ -334,14 +242,14 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
     lang = check_lang(lang)
     total = len(enterprises(lang)) if total is None else total
     if rows.empty:
-        return f"<p style='color:#555'>{html.escape(say('table_empty', lang))}</p>"
+        return f"<p style='color:{MID_GREY}'>{html.escape(t('table_empty', lang, LESSON))}</p>"
     columns = ["col_name", "col_industry", "col_action", "col_period", "col_place", "col_sentence"]
     if lang == "en":
         columns.append("col_note")
-    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{html.escape(say(c, lang))}</th>" for c in columns)
+    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{html.escape(t(c, lang, LESSON))}</th>" for c in columns)
     body = []
     for row in rows.itertuples():
-        place = html.escape(row.place) if isinstance(row.place, str) else f"<i>{html.escape(say('not_stated', lang))}</i>"
+        place = html.escape(row.place) if isinstance(row.place, str) else f"<i>{html.escape(t('not_stated', lang, LESSON))}</i>"
         cells = [html.escape(row.name), html.escape(row.industry), html.escape(row.action_label), html.escape(row.period),
                  place, _sentence_link(row.sentence_id, lang)]
         if lang == "en":
@@ -349,9 +257,9 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
         dot = f"<span style='color:{GROUP_COLORS[row.group]}'>●</span> "
         cells[0] = dot + cells[0]
         body.append("<tr>" + "".join(f"<td style='text-align:left;padding:2px 8px;vertical-align:top'>{c}</td>" for c in cells) + "</tr>")
-    caption = html.escape(say("table_caption", lang, n=len(rows), total=total)) + " " + html.escape(say("hover_hint", lang))
+    caption = html.escape(t("table_caption", lang, LESSON, n=len(rows), total=total)) + " " + html.escape(t("hover_hint", lang, LESSON))
     return (
-        f"<p style='color:#555;margin:0.3em 0'>{caption}</p>"
+        f"<p style='color:{MID_GREY};margin:0.3em 0'>{caption}</p>"
         f"<div style='overflow:auto;max-width:100%;max-height:26em'><table style='border-collapse:collapse;font-size:0.9em;line-height:1.35'>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
@@ -361,19 +269,19 @@ def enterprise_explorer(lang: str = "en"):
     """The enterprise map with filters by period and industry group, and the table of the rows shown."""
     import ipywidgets as widgets
 
-    from .widgets import FigureView
+    from ..ui.widgets import FigureView
 
     lang = check_lang(lang)
     drawing = EnterpriseMap(lang)
     view = FigureView(drawing.figure, dynamic=drawing.dynamic)
     period = widgets.ToggleButtons(
-        options=[(say("all_periods", lang), "all")] + [(label, key) for key, label in drawing.period_labels.items()],
-        value="all", description=say("period", lang), style={"button_width": "auto", "description_width": "5em"},
+        options=[(t("all_periods", lang, LESSON), "all")] + [(label, key) for key, label in drawing.period_labels.items()],
+        value="all", description=t("period", lang, LESSON), style={"button_width": "auto", "description_width": "5em"},
     )  # fmt: skip
     groups = [g for g in GROUP_COLORS if g in set(drawing.table["group"])]
     group = widgets.ToggleButtons(
-        options=[(say("all_groups", lang), "all")] + [(group_label(g, lang), g) for g in groups],
-        value="all", description=say("industry", lang), style={"button_width": "auto", "description_width": "5em"},
+        options=[(t("all_groups", lang, LESSON), "all")] + [(group_label(g, lang), g) for g in groups],
+        value="all", description=t("industry", lang, LESSON), style={"button_width": "auto", "description_width": "5em"},
     )  # fmt: skip
     table = widgets.HTML(enterprise_table_html(drawing.rows, lang, len(drawing.table)))
 
@@ -412,20 +320,20 @@ def growth_chart(lang: str = "en") -> Figure:
     fig = figure(8, 3.6)
     ax = style_axes(fig.add_subplot(), grid="x")
     bars = ax.barh(rows["product"], rows["factor"], color=[GROUP_COLORS[g] for g in rows["group"]], height=0.6)
-    labels = [say("growth_bar", lang, factor=number(f, lang), pct=number(p, lang)) for f, p in zip(rows["factor"], rows["growth_pct"])]
+    labels = [t("growth_bar", lang, LESSON, factor=number(f, lang), pct=number(p, lang)) for f, p in zip(rows["factor"], rows["growth_pct"])]
     ax.bar_label(bars, labels, padding=5, fontsize=10.5)
     ax.axvline(1, color=GREY, linestyle="--", linewidth=1.2, zorder=3)
     ax.set_ylim(-0.6, len(rows) - 0.1)
-    ax.annotate(say("growth_base", lang, base=base), (1, len(rows) - 0.1), xytext=(4, -1), textcoords="offset points",
+    ax.annotate(t("growth_base", lang, LESSON, base=base), (1, len(rows) - 0.1), xytext=(4, -1), textcoords="offset points",
                 fontsize=9, color=GREY, va="top")
     ax.set_xlim(0, rows["factor"].max() * 1.45)
-    ax.set_xlabel(say("growth_axis", lang, base=base))
+    ax.set_xlabel(t("growth_axis", lang, LESSON, base=base))
     ax.xaxis.set_major_formatter(lambda value, _: number(value, lang))
     ax.tick_params(axis="y", labelsize=10.5)
     used = [g for g in GROUP_COLORS if g in set(rows["group"])]
     ax.legend(handles=[Patch(color=GROUP_COLORS[g], label=group_label(g, lang)) for g in used], loc="lower right",
               fontsize=9, frameon=False)
-    return finish(fig, title=say("growth_title", lang, year=year, base=base), subtitle=say("growth_subtitle", lang),
+    return finish(fig, title=t("growth_title", lang, LESSON, year=year, base=base), subtitle=t("growth_subtitle", lang, LESSON),
                   ids=ids_of(rows), lang=lang)
 
 
@@ -434,22 +342,22 @@ def _ladder(ax, rankings: pd.DataFrame, lang: str) -> None:
     deepest = int(rankings["rank"].max())
     for i, row in enumerate(rankings.itertuples()):
         y, rank = i * 1.9, int(row.rank)
-        ax.text(0.55, y - 0.62, row.field, ha="left", va="bottom", fontsize=10, fontweight="bold", color="#222222")
+        ax.text(0.55, y - 0.62, row.field, ha="left", va="bottom", fontsize=10, fontweight="bold", color=CHARCOAL)
         for place in range(1, rank + 1):
             mine = place == rank
             ax.scatter(place, y, s=520, color=BLUE if mine else "white", edgecolors=BLUE if mine else GREY,
                        linewidths=1.4, zorder=3)
             ax.text(place, y, str(place), ha="center", va="center", fontsize=11, fontweight="bold",
                     color="white" if mine else GREY, zorder=4)
-        ax.text(rank, y + 0.42, say("kazakhstan", lang), ha="center", va="top", fontsize=9, color=BLUE, fontweight="bold")
+        ax.text(rank, y + 0.42, t("kazakhstan", lang, LESSON), ha="center", va="top", fontsize=9, color=BLUE, fontweight="bold")
         if rank > 1:
             named = isinstance(row.after, str)
-            ax.text(rank / 2, y + 0.42, wrap(row.after, 16) if named else say("not_named", lang), ha="center", va="top",
-                    fontsize=8.5, color="#333333" if named else GREY, style="normal" if named else "italic")
+            ax.text(rank / 2, y + 0.42, wrap(row.after, 16) if named else t("not_named", lang, LESSON), ha="center", va="top",
+                    fontsize=8.5, color=DARK_GREY if named else GREY, style="normal" if named else "italic")
     ax.set_xlim(0.45, deepest + 0.75)
     ax.set_ylim((len(rankings) - 1) * 1.9 + 1.25, -0.95)
     ax.set_axis_off()
-    ax.set_title(wrap(say("ranks_title", lang), 22), loc="left", fontsize=10, color=GREY)
+    ax.set_title(wrap(t("ranks_title", lang, LESSON), 22), loc="left", fontsize=10, color=GREY)
 
 
 def shares_chart(lang: str = "en") -> Figure:
@@ -463,25 +371,25 @@ def shares_chart(lang: str = "en") -> Figure:
     ax = style_axes(fig.add_subplot(grid[0]), grid="x")
     stated = shares["scope"] == "USSR"
     ys = np.arange(len(shares))
-    ax.barh(ys, [100] * len(shares), color="#F2F2F2", height=0.46)
+    ax.barh(ys, [100] * len(shares), color=PAPER, height=0.46)
     bars = ax.barh(ys, shares["share_pct"], height=0.46, color=[BLUE if s else "white" for s in stated],
                    edgecolor=BLUE, linewidth=1.2, hatch=[None if s else "///" for s in stated])
     ax.bar_label(bars, [f"{number(v, lang)}%" for v in shares["share_pct"]], padding=4, fontsize=11, fontweight="bold")
     for y, row in zip(ys, shares.itertuples()):
         printed = f"«{row.of_what_kk}»" if lang == "kk" else f"“{row.of_what_kk}” ({row.of_what_en})"
-        ax.text(0, y - 0.30, f"{printed}\n→ {say('scope_' + row.scope, lang)}", ha="left", va="top", fontsize=8.5,
-                color="#444444")
+        ax.text(0, y - 0.30, f"{printed}\n→ {t('scope_' + row.scope, lang, LESSON)}", ha="left", va="top", fontsize=8.5,
+                color=TEXT_GREY)
     ax.set_yticks(ys, [f"{p}\n{wrap(n, 24)}" for p, n in zip(shares["product"], shares["producer"])], fontsize=9.5)
     ax.set_ylim(len(shares) - 0.5, -0.95)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
-    ax.set_xlabel(say("shares_axis", lang))
-    ax.legend(handles=[Patch(facecolor=BLUE, edgecolor=BLUE, label=say("legend_stated", lang)),
-                       Patch(facecolor="white", edgecolor=BLUE, hatch="///", label=say("legend_unclear", lang))],
+    ax.set_xlabel(t("shares_axis", lang, LESSON))
+    ax.legend(handles=[Patch(facecolor=BLUE, edgecolor=BLUE, label=t("legend_stated", lang, LESSON)),
+                       Patch(facecolor="white", edgecolor=BLUE, hatch="///", label=t("legend_unclear", lang, LESSON))],
               loc="upper center", bbox_to_anchor=(0.5, 1.0), ncols=2, fontsize=8.5, frameon=False)
     _ladder(fig.add_subplot(grid[1]), rankings, lang)
-    return finish(fig, title=say("shares_title", lang), subtitle=wrap(say("shares_subtitle", lang), 75),
-                  ids=ids_of(shares, rankings), lang=lang, note=say("per_cent_once", lang))
+    return finish(fig, title=t("shares_title", lang, LESSON), subtitle=wrap(t("shares_subtitle", lang, LESSON), 75),
+                  ids=ids_of(shares, rankings), lang=lang, note=t("per_cent_once", lang, LESSON))
 
 
 # --- Flows -----------------------------------------------------------------------------
@@ -525,7 +433,7 @@ FLOW_LABELS = {"altai": (-7, -3), "central_kazakhstan": (7, -5), "shymkent": (-6
 
 def _place_label(ax, name: str, lon: float, lat: float, dx: float, dy: float) -> None:
     ax.annotate(name, (lon, lat), xytext=(dx, dy), textcoords="offset points", fontsize=8.5, fontfamily=FONT,
-                color="#222222", zorder=7, ha="center" if dx == 0 else "left" if dx > 0 else "right",
+                color=CHARCOAL, zorder=7, ha="center" if dx == 0 else "left" if dx > 0 else "right",
                 va="bottom" if dy >= 0 else "top",
                 bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.75))
 
@@ -550,7 +458,7 @@ def flow_map(lang: str = "en") -> Figure:
                                     connectionstyle="arc3,rad=-0.15"))  # fmt: skip
         x, y = GOODS_AT.get((route.origin_place_id, route.destination_place_id), ((start.lon + target[0]) / 2, (start.lat + target[1]) / 2))
         ax.text(x, y, f"{wrap(route.goods, 22)}\n({compact_ids(split_ids(route.sentence_id))})", fontsize=8.5,
-                ha="center", va="center", color=colour if colour != GREY else "#444444", zorder=6, fontfamily=FONT,
+                ha="center", va="center", color=colour if colour != GREY else TEXT_GREY, zorder=6, fontfamily=FONT,
                 bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor="none", alpha=0.85))  # fmt: skip
     origins = places.loc[list(dict.fromkeys(routes["origin_place_id"]))]
     ax.scatter(origins.lon, origins.lat, s=46, color=VERMILLION, edgecolors="white", zorder=5)
@@ -563,10 +471,10 @@ def flow_map(lang: str = "en") -> Figure:
         point = places.loc[end.destination_place_id]
         _place_label(ax, wrap(end.destination, 20), point.lon, point.lat, *FLOW_LABELS.get(end.destination_place_id, (0, 7)))
     if outside_used:
-        ax.text(*OUTSIDE, say("outside_box", lang), ha="center", va="center", fontsize=8.5, color="#333333", zorder=6,
-                bbox=dict(boxstyle="round,pad=0.4", facecolor="#F7F7F7", edgecolor=GREY, linestyle="--"))
-    note = maps.map_note(lang) + ("\n" + say("outside_note", lang) if outside_used else "")
-    return finish(fig, title=say("flow_map_title", lang), subtitle=say("flow_map_subtitle", lang), ids=ids_of(routes),
+        ax.text(*OUTSIDE, t("outside_box", lang, LESSON), ha="center", va="center", fontsize=8.5, color=DARK_GREY, zorder=6,
+                bbox=dict(boxstyle="round,pad=0.4", facecolor=SNOW, edgecolor=GREY, linestyle="--"))
+    note = maps.map_note(lang) + ("\n" + t("outside_note", lang, LESSON) if outside_used else "")
+    return finish(fig, title=t("flow_map_title", lang, LESSON), subtitle=t("flow_map_subtitle", lang, LESSON), ids=ids_of(routes),
                   lang=lang, note=note)
 
 
@@ -581,23 +489,23 @@ def flows_html(lang: str = "en") -> "HTML":
         part = rows[rows["direction"] == direction]
         if part.empty:
             continue
-        title = say("went_out" if direction == "out" else "came_in", lang)
+        title = t("went_out" if direction == "out" else "came_in", lang, LESSON)
         body.append(f"<tr><td colspan='4' style='padding:8px 8px 2px;text-align:left;color:{colour};font-weight:bold'>{html.escape(title)}</td></tr>")
         for row in part.itertuples():
             home, away = (row.origin, row.destination) if direction == "out" else (row.destination, row.origin)
-            middle = (f"<div style='font-size:0.9em;color:#333'>{html.escape(row.goods)}</div>"
+            middle = (f"<div style='font-size:0.9em;color:{DARK_GREY}'>{html.escape(row.goods)}</div>"
                       f"<div style='color:{colour};font-size:1.4em;line-height:1'>{arrow}</div>")
             body.append(
                 f"<tr><td {cell.format(align='right')}>{html.escape(home)}</td>"
                 f"<td {cell.format(align='center')} width='36%'>{middle}</td>"
                 f"<td {cell.format(align='left')}>{html.escape(away)}</td>"
-                f"<td style='padding:3px 8px;vertical-align:middle;text-align:right;color:#6E6E6E;white-space:nowrap'>{_sentence_link(row.sentence_id, lang)}</td></tr>"
+                f"<td style='padding:3px 8px;vertical-align:middle;text-align:right;color:{GREY};white-space:nowrap'>{_sentence_link(row.sentence_id, lang)}</td></tr>"
             )
     markup = (
-        f"<div style='font-weight:bold;font-size:1.1em'>{html.escape(say('diagram_title', lang))}</div>"
-        f"<div style='color:#6E6E6E'>{html.escape(say('diagram_subtitle', lang))}</div>"
+        f"<div style='font-weight:bold;font-size:1.1em'>{html.escape(t('diagram_title', lang, LESSON))}</div>"
+        f"<div style='color:{GREY}'>{html.escape(t('diagram_subtitle', lang, LESSON))}</div>"
         f"<div style='overflow-x:auto'><table style='border-collapse:collapse;width:100%;max-width:60em'>{''.join(body)}</table></div>"
-        f"<div style='color:#6E6E6E;font-size:0.85em;margin-top:0.3em'>{html.escape(source_footer(ids_of(rows), lang))}</div>"
+        f"<div style='color:{GREY};font-size:0.85em;margin-top:0.3em'>{html.escape(source_footer(ids_of(rows), lang))}</div>"
     )
     return HTML(markup, f"<general flows: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
 
@@ -608,9 +516,9 @@ def flows_html(lang: str = "en") -> "HTML":
 def _card(title: str, body: str, ids: list[str], lang: str) -> str:
     cite = html.escape(source_footer(ids, lang))
     return (
-        "<div style='border:1px solid #ddd;border-radius:4px;padding:0.5em 0.8em;margin:0.4em 0'>"
+        f"<div style='border:1px solid {LIGHT_GREY};border-radius:4px;padding:0.5em 0.8em;margin:0.4em 0'>"
         f"<div style='font-weight:bold;margin-bottom:0.3em'>{html.escape(title)}</div>{body}"
-        f"<div style='color:#6E6E6E;font-size:0.85em;margin-top:0.4em'>{cite}</div></div>"
+        f"<div style='color:{GREY};font-size:0.85em;margin-top:0.4em'>{cite}</div></div>"
     )
 
 
@@ -618,7 +526,7 @@ def expeditions_html(lang: str = "en") -> str:
     """The Academy of Sciences expeditions: who, where, what they concluded, with their sentences."""
     lang = check_lang(lang)
     rows = load("expeditions", lang=lang)
-    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{html.escape(say(k, lang))}</th>"
+    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{html.escape(t(k, lang, LESSON))}</th>"
                    for k in ("exp_team", "exp_region", "exp_finding", "col_sentence"))
     body = "".join(
         "<tr>" + "".join(f"<td style='text-align:left;padding:3px 8px;vertical-align:top'>{c}</td>" for c in (
@@ -627,7 +535,7 @@ def expeditions_html(lang: str = "en") -> str:
         for r in rows.itertuples()
     )  # fmt: skip
     table = f"<table style='border-collapse:collapse;font-size:0.92em'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    markup = f"<div style='overflow-x:auto'>{table}</div><p style='color:#6E6E6E;font-size:0.85em'>{html.escape(source_footer(ids_of(rows), lang))}</p>"
+    markup = f"<div style='overflow-x:auto'>{table}</div><p style='color:{GREY};font-size:0.85em'>{html.escape(source_footer(ids_of(rows), lang))}</p>"
     return HTML(markup, f"<expeditions: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
 
 
@@ -648,18 +556,17 @@ def workers_html(lang: str = "en") -> str:
     named = people[(people["group"] == "workers") & ~people["person_id"].isin(memoir["speaker_id"])]
     cards = []
     items = "".join(f"<li>{_quoted(q, lang)}</li>" for q in slogans.itertuples())
-    cards.append(_card(say("slogans", lang), f"<ul style='margin:0.2em 0'>{items}</ul>", ids_of(slogans), lang))
+    cards.append(_card(t("slogans", lang, LESSON), f"<ul style='margin:0.2em 0'>{items}</ul>", ids_of(slogans), lang))
     for m in memoir.itertuples():
-        who = say("memoir_who", lang, who=m.speaker)
+        who = t("memoir_who", lang, LESSON, who=m.speaker)
         body = f"<blockquote style='margin:0.2em 0;font-style:italic'>{_quoted(m, lang)}</blockquote><div>— {html.escape(who)}</div>"
-        cards.append(_card(say("memoir", lang), body, ids_of(memoir), lang))
+        cards.append(_card(t("memoir", lang, LESSON), body, ids_of(memoir), lang))
     for s in shock.itertuples():
         unit = s.unit
-        amount = say(f"qualifier_{s.qualifier}", lang, value=number(s.value, lang), unit=unit)
+        amount = t(f"qualifier_{s.qualifier}", lang, LESSON, value=number(s.value, lang), unit=unit)
         when = f" ({html.escape(s.period_en)})" if lang == "en" else ""  # period_en has no Kazakh twin: the card quotes the sentence
-        quoted = "".join(f"<div style='color:#444;font-size:0.9em;margin-top:0.2em' lang='kk'>{html.escape(sentence(i).text_kk)}</div>"
-                         for i in split_ids(s.sentence_id)) if lang == "kk" else ""
-        cards.append(_card(say("shock", lang), f"<div>{html.escape(s.label)}: <b>{html.escape(amount)}</b>{when}</div>{quoted}", ids_of(shock), lang))
+        quoted = "".join(sentence(i).card(lang) for i in split_ids(s.sentence_id)) if lang == "kk" else ""
+        cards.append(_card(t("shock", lang, LESSON), f"<div>{html.escape(s.label)}: <b>{html.escape(amount)}</b>{when}</div>{quoted}", ids_of(shock), lang))
     names = ", ".join(html.escape(p.name) for p in named.itertuples())
-    cards.append(_card(say("named", lang), f"<div>{names}</div>", ids_of(named), lang))
+    cards.append(_card(t("named", lang, LESSON), f"<div>{names}</div>", ids_of(named), lang))
     return HTML("".join(cards), f"<workers: {compact_ids(ids_of(slogans, memoir, shock, named))}>")

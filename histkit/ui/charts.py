@@ -18,15 +18,11 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from . import load
-from .labels import check_lang, text
-from .provenance import format_kk, split_ids
+from .. import load
+from .words import check_lang, number, t
+from ..parsing import split_ids
+from .palette import BLUE, DARK_GREY, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, SKY, VERMILLION
 
-# Okabe & Ito (2008), "Color Universal Design".
-BLUE, ORANGE, GREEN, VERMILLION = "#0072B2", "#E69F00", "#009E73", "#D55E00"
-SKY, PURPLE, YELLOW, BLACK = "#56B4E9", "#CC79A7", "#F0E442", "#000000"
-PALETTE = [BLUE, ORANGE, GREEN, VERMILLION, SKY, PURPLE, YELLOW, BLACK]
-GREY, LIGHT_GREY = "#6E6E6E", "#DDDDDD"
 FONT = "DejaVu Sans"
 
 CATEGORY_COLORS = {
@@ -50,7 +46,7 @@ def style_axes(ax: Axes, *, grid: str | None = "x") -> Axes:
         ax.spines[side].set_visible(False)
     for side in ("left", "bottom"):
         ax.spines[side].set_color(GREY)
-    ax.tick_params(colors="#333333", labelsize=10)
+    ax.tick_params(colors=DARK_GREY, labelsize=10)
     if grid:
         ax.grid(axis=grid, color=LIGHT_GREY, linewidth=0.8)
         ax.set_axisbelow(True)
@@ -85,7 +81,7 @@ def source_footer(ids: Iterable[str], lang: str = "en") -> str:
     """The footer line that cites the sentences a chart draws from."""
     ids = list(ids)
     key = "source_one" if len(set(ids)) == 1 else "source_many"
-    return text(key, lang, ids=compact_ids(ids))
+    return t(key, lang, ids=compact_ids(ids))
 
 
 def finish(fig: Figure, *, title: str, ids: Iterable[str], lang: str, subtitle: str | None = None, note: str | None = None) -> Figure:
@@ -106,11 +102,6 @@ def wrap(label: str, width: int = 40) -> str:
     return "\n".join(textwrap.wrap(label, width)) or label
 
 
-def number(value: float, lang: str) -> str:
-    """A figure written the way readers of lang expect: 84.4 in English, 84,4 in Kazakh."""
-    return format_kk(value) if lang == "kk" else f"{value:g}"
-
-
 # --- Charts shared by several lessons ---------------------------------------------------
 
 
@@ -118,7 +109,7 @@ def economy_chart(lang: str = "en") -> Figure:
     """Agriculture's share of output and the rural share of population, mid-1920s (s024)."""
     lang = check_lang(lang)
     rows = load("economy_1920s", lang=lang)
-    rows = rows[rows["unit"] == text("per_cent", lang)].iloc[::-1]
+    rows = rows[rows["unit"] == t("per_cent", lang)].iloc[::-1]
     fig = figure(8, 3.2)
     ax = style_axes(fig.add_subplot())
     labels = [wrap(label, 34) for label in rows["label"]]
@@ -126,8 +117,8 @@ def economy_chart(lang: str = "en") -> Figure:
     bars = ax.barh(labels, rows["value"], color=[GREEN, ORANGE][: len(rows)], height=0.55)
     ax.bar_label(bars, [f"{number(v, lang)}%" for v in rows["value"]], label_type="edge", padding=4, fontsize=11)
     ax.set_xlim(0, 100)
-    ax.set_xlabel(text("per_cent", lang))
-    return finish(fig, title=text("economy_title", lang), subtitle=text("economy_subtitle", lang), ids=ids_of(rows), lang=lang)
+    ax.set_xlabel(t("per_cent", lang))
+    return finish(fig, title=t("economy_title", lang), subtitle=t("economy_subtitle", lang), ids=ids_of(rows), lang=lang)
 
 
 def _given(value, default: int) -> int:
@@ -168,11 +159,11 @@ def timeline_chart(events: pd.DataFrame | None = None, lang: str = "en") -> Figu
     first, last = math.floor(dated["start"].min()), math.ceil(dated["end"].max())
     ax.set_xlim(first, last)
     ax.set_xticks(range(first, last + 1))
-    ax.set_xlabel(text("year", lang))
+    ax.set_xlabel(t("year", lang))
     used = [c for c in CATEGORY_COLORS if c in set(dated["category"])]
-    handles = [Patch(color=CATEGORY_COLORS[c], label=text(f"category_{c}", lang)) for c in used]
+    handles = [Patch(color=CATEGORY_COLORS[c], label=t(f"category_{c}", lang)) for c in used]
     if (dated["status"] == "planned").any():
-        handles.append(Patch(facecolor="white", edgecolor=GREY, hatch="///", label=text("planned", lang)))
+        handles.append(Patch(facecolor="white", edgecolor=GREY, hatch="///", label=t("planned", lang)))
     ax.legend(handles=handles, loc="upper right", fontsize=9, frameon=False)
-    title = text("timeline_title", lang, first=first, last=last - 1)
-    return finish(fig, title=title, subtitle=text("timeline_subtitle", lang), ids=ids_of(dated), lang=lang)
+    title = t("timeline_title", lang, first=first, last=last - 1)
+    return finish(fig, title=title, subtitle=t("timeline_subtitle", lang), ids=ids_of(dated), lang=lang)

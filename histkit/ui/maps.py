@@ -15,12 +15,12 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from . import load
-from .charts import FONT, GREY, figure
-from .labels import check_lang, text
-from .locate import data_dir
+from .. import load
+from ..locate import data_dir
+from .charts import FONT, figure
+from .palette import BORDER, CHARCOAL, FAINT, GREY, LAND, SILVER
+from .words import check_lang, t
 
-LAND, BORDER = "#F3F0E8", "#A39E93"
 EXTENT = (46.0, 88.0, 39.5, 56.5)  # lon min, lon max, lat min, lat max: Kazakhstan and the places it shipped to
 
 
@@ -46,10 +46,10 @@ def base_map(ax: Axes, extent: tuple[float, float, float, float] = EXTENT) -> Ax
     ax.set_yticks(range(math.ceil(south / 5) * 5, int(north) + 1, 5))
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0f}°E")
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0f}°N")
-    ax.grid(color="#EEEEEE", linewidth=0.6)
+    ax.grid(color=FAINT, linewidth=0.6)
     ax.set_axisbelow(True)
     for spine in ax.spines.values():
-        spine.set_color("#CCCCCC")
+        spine.set_color(SILVER)
     return ax
 
 
@@ -64,13 +64,13 @@ def label_places(ax: Axes, places: pd.DataFrame, name: str = "name", size: float
     for place in places.itertuples():
         dx, dy = offsets.get(place.place_id, (4, 3))
         ax.annotate(getattr(place, name), (place.lon, place.lat), xytext=(dx, dy), textcoords="offset points",
-                    fontsize=size, fontfamily=FONT, color="#222222", ha="left" if dx >= 0 else "right",
+                    fontsize=size, fontfamily=FONT, color=CHARCOAL, ha="left" if dx >= 0 else "right",
                     va="bottom" if dy >= 0 else "top")
 
 
 def map_note(lang: str = "en") -> str:
     """The footer note every map carries: where its coordinates and border come from."""
-    return text("map_note", check_lang(lang))
+    return t("map_note", check_lang(lang))
 
 
 def places(lang: str = "en") -> pd.DataFrame:

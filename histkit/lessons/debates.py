@@ -19,112 +19,17 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from . import load
-from .charts import BLUE, FONT, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, VERMILLION, figure, finish
-from .labels import check_lang, text
-from .provenance import split_ids
+from .. import load
+from ..errors import OutOfRangeError, UnknownChoiceError
+from ..parsing import split_ids
+from ..ui.charts import FONT, figure, finish
+from ..ui.palette import BLUE, CARD, DARK_GREY, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, TEXT_GREY, VERMILLION
+from ..ui.words import check_lang, number, t
+
+LESSON = "debates"  # this lesson's words: histkit/ui/text/debates.toml
 
 SECTIONS = ("sec1", "sec2", "sec3")  # the part of the text this lesson reads
 DIRECTION_COLORS = {"d1": BLUE, "d2": GREEN, "d3": ORANGE, "d4": PURPLE}
-
-UI = {
-    # the four directions
-    "kazakh_original": {"en": "Kazakh (the original)", "kk": "Қазақша (түпнұсқа)"},
-    "english_translation": {"en": "English (translation for this lab)", "kk": "Ағылшынша (осы зертханаға жасалған аударма)"},
-    "direction_heading": {"en": "Direction {n}: {name}", "kk": "{n}-бағыт: {name}"},
-    "stance": {"en": "What they held", "kk": "Көзқарасы"},
-    "holders": {"en": "Who held it", "kk": "Кімдер ұстанды"},
-    "named": {"en": "Named in the text", "kk": "Мәтінде аталғандар"},
-    "verdict": {"en": "The text's own verdict", "kk": "Мәтіннің өз бағасы"},
-    "none_named": {"en": "none named", "kk": "ешкім аталмаған"},
-    "sentences": {"en": "Sentences", "kk": "Сөйлемдер"},
-    "names_note": {
-        "en": "The short names of the directions are ours, written for this lab; the text only numbers them. "
-              "The Kazakh column quotes the text word for word (“…” marks a gap).",
-        "kk": "Бағыттардың қысқа атауларын біз бердік, мәтін оларды тек нөмірлейді. "
-              "Қазақша баған мәтінді сөзбе-сөз келтіреді (“…” — қысқартылған жер).",
-    },
-    # the quotation explorer
-    "show": {"en": "Show", "kk": "Көрсету"},
-    "all_quotes": {"en": "All quotations in sections 1–3 ({count})", "kk": "1–3 бөлімдердегі барлық дәйексөздер ({count})"},
-    "by_direction": {"en": "Direction {n} · {name} ({count})", "kk": "{n}-бағыт · {name} ({count})"},
-    "by_speaker": {"en": "Speaker · {name} ({count})", "kk": "Сөйлеуші · {name} ({count})"},
-    "count": {"en": "{count} quotation(s), in the order of the text.", "kk": "{count} дәйексөз, мәтіндегі ретімен."},
-    "who": {"en": "Who", "kk": "Кім"},
-    "occasion": {"en": "When or why", "kk": "Қашан, не үшін"},
-    "no_direction": {"en": "not linked to a direction", "kk": "бағытқа жатқызылмаған"},
-    "source": {"en": "Source", "kk": "Дереккөз"},
-    "kind_quotation": {"en": "quotation", "kk": "дәйексөз"},
-    "kind_resolution": {"en": "resolution of a meeting", "kk": "мәжіліс шешімі"},
-    "kind_slogan": {"en": "slogan", "kk": "ұран"},
-    "kind_memoir": {"en": "memoir", "kk": "естелік"},
-    "kind_term": {"en": "a name in quotation marks", "kk": "тырнақшадағы атау"},
-    "kind_scare quotes": {
-        "en": "scare quotes: the author puts the word in quotation marks to doubt it",
-        "kk": "автор сөзге күмәнмен қарап, тырнақшаға алған",
-    },
-    # the wool-and-cloth model
-    "model_title": {"en": "Sadvakasov's wool-and-cloth argument as a model", "kk": "Сәдуақасовтың жүн мен шұға туралы дәлелі: модель"},
-    "model_subtitle": {
-        "en": "Railway work for the same wool and cloth, two ways. Every number here comes from the sliders, not from the text",
-        "kk": "Бір жүн мен шұғаны тасудың екі жолы. Мұндағы барлық сан мәтіннен емес, жүгірткілерден алынды",
-    },
-    "model_note": {
-        "en": "MODEL: the values are assumptions chosen with the sliders, not figures from the text. The text gives the argument, not the numbers.",
-        "kk": "МОДЕЛЬ: мәндер жүгірткілермен таңдалған болжамдар, мәтіннің деректері емес. Мәтінде тек дәлел бар, сандар жоқ.",
-    },
-    "unit": {"en": "million tonne-kilometres", "kk": "млн тонна-километр"},
-    "unit_short": {"en": "million t-km", "kk": "млн т-км"},
-    "route_centre": {"en": "Mill in the centre:\nwool goes out, cloth comes back", "kk": "Фабрика орталықта:\nжүн кетеді,\nшұға қайтады"},
-    "route_local": {"en": "Mill in Kazakhstan:\nonly exported cloth travels", "kk": "Фабрика Қазақстанда:\nсыртқа кететін\nшұға ғана тасылады"},
-    "leg_wool": {"en": "Washed wool carried to the mill", "kk": "Фабрикаға тасылған жуылған жүн"},
-    "leg_cloth": {"en": "Cloth carried by rail", "kk": "Темір жолмен тасылған шұға"},
-    "assumptions": {"en": "MODEL ASSUMPTIONS,\nNOT FIGURES FROM THE TEXT", "kk": "МОДЕЛЬ БОЛЖАМДАРЫ,\nМӘТІННІҢ ДЕРЕКТЕРІ ЕМЕС"},
-    "assume_wool": {"en": "Washed wool", "kk": "Жуылған жүн"},
-    "assume_distance": {"en": "Distance to the mill", "kk": "Фабрикаға дейінгі қашықтық"},
-    "assume_yield": {"en": "Cloth from 1 t of wool", "kk": "1 т жүннен алынатын шұға"},
-    "assume_back": {"en": "Cloth Kazakhstan needs back", "kk": "Қазақстанға қайта керек шұға"},
-    "tonnes": {"en": "{v} t", "kk": "{v} т"},
-    "km": {"en": "{v} km", "kk": "{v} км"},
-    "per_cent": {"en": "{v}%", "kk": "{v}%"},
-    "ratio_caption": {
-        "en": "Railway work with a mill in the centre,\ncompared with a mill in Kazakhstan:",
-        "kk": "Фабрика орталықта болса, темір жол\nжұмысы Қазақстандағы фабрикадан:",
-    },
-    "ratio": {"en": "{v} times as much", "kk": "{v} есе көп"},
-    "ratio_same": {"en": "about the same", "kk": "шамамен бірдей"},
-    "ratio_zero": {"en": "only the mill in the centre uses\nthe railway: no cloth leaves", "kk": "темір жолды тек орталықтағы\nфабрика пайдаланады"},
-    "breakdown": {
-        "en": "Mill in the centre: wool {wool} + cloth {back} = {centre} {unit}. Mill in Kazakhstan: cloth {local} {unit}.",
-        "kk": "Фабрика орталықта: жүн {wool} + шұға {back} = {centre} {unit}. Фабрика Қазақстанда: шұға {local} {unit}.",
-    },
-    "result_ratio": {
-        "en": "With these assumptions a mill in the centre gives the railway {v} times the work of a mill in Kazakhstan.",
-        "kk": "Осы болжамдармен орталықтағы фабрика темір жолға Қазақстандағы фабрикадан {v} есе көп жұмыс түсіреді.",
-    },
-    "result_same": {
-        "en": "With these assumptions both ways give the railway about the same work: the argument loses its force.",
-        "kk": "Осы болжамдармен екі жол да темір жолға шамамен бірдей жұмыс түсіреді: дәлелдің күші кетеді.",
-    },
-    "result_zero": {
-        "en": "With these assumptions a mill in Kazakhstan sends no cloth away: the railway carries nothing far.",
-        "kk": "Осы болжамдармен Қазақстандағы фабрика шұғаны сыртқа жібермейді: темір жол алысқа ештеңе тасымайды.",
-    },
-    "slider_wool": {"en": "Washed wool (t)", "kk": "Жуылған жүн (т)"},
-    "slider_distance": {"en": "Distance to the mill (km)", "kk": "Фабрикаға дейін (км)"},
-    "slider_yield": {"en": "Cloth from 1 t of wool (t)", "kk": "1 т жүннен шұға (т)"},
-    "slider_back": {"en": "Cloth needed back (%)", "kk": "Қайта керек шұға (%)"},
-    "sliders_head": {
-        "en": "<b>Model assumptions, not figures from the text.</b> The text gives no tonnages and no distances: "
-              "choose your own with the sliders and watch the chart.",
-        "kk": "<b>Модель болжамдары, мәтіннің деректері емес.</b> Мәтінде тонна да, қашықтық та жоқ: "
-              "жүгірткілермен өз мәндеріңізді таңдап, диаграмманы бақылаңыз.",
-    },
-}
-
-
-def _t(key: str, lang: str, **values) -> str:
-    return text(key, lang, table=UI, **values)
 
 
 def _esc(value) -> str:
@@ -185,14 +90,14 @@ def directions_html(lang: str = "en") -> str:
     directions = load("directions", lang="both")
     head = (
         "<tr><th style='width:17%'></th>"
-        f"<th style='text-align:left;width:41.5%;padding:0.35em 0.6em'>{_esc(_t('kazakh_original', lang))}</th>"
-        f"<th style='text-align:left;width:41.5%;padding:0.35em 0.6em'>{_esc(_t('english_translation', lang))}</th></tr>"
+        f"<th style='text-align:left;width:41.5%;padding:0.35em 0.6em'>{_esc(t('kazakh_original', lang, LESSON))}</th>"
+        f"<th style='text-align:left;width:41.5%;padding:0.35em 0.6em'>{_esc(t('english_translation', lang, LESSON))}</th></tr>"
     )
     cards = []
     for d in directions.itertuples():
         people = named_people(d.direction_id)
         if people.empty:
-            named_kk, named_en = (f"<i>{_esc(_t('none_named', language))}</i>" for language in ("kk", "en"))
+            named_kk, named_en = (f"<i>{_esc(t('none_named', language, LESSON))}</i>" for language in ("kk", "en"))
         else:
             named_kk = "; ".join(f"{_esc(p.name_kk)} ({_esc(_ids(p.sentence_id))})" for p in people.itertuples())
             named_en = "; ".join(f"{_esc(p.name_en)} ({_esc(_ids(p.sentence_id))})" for p in people.itertuples())
@@ -203,21 +108,21 @@ def directions_html(lang: str = "en") -> str:
             ("verdict", f"<b>{_esc(d.verdict_kk)}</b>", _esc(d.verdict_en)),
         ]
         body = "".join(
-            f"<tr><th style='text-align:left;vertical-align:top;padding:0.35em 0.6em;color:#444'>{_esc(_t(key, lang))}</th>"
-            f"{_cell(kk, 'kk')}{_cell(en, 'en', color='#333')}</tr>"
+            f"<tr><th style='text-align:left;vertical-align:top;padding:0.35em 0.6em;color:{TEXT_GREY}'>{_esc(t(key, lang, LESSON))}</th>"
+            f"{_cell(kk, 'kk')}{_cell(en, 'en', color=DARK_GREY)}</tr>"
             for key, kk, en in rows
         )
         name = d.name_kk if lang == "kk" else d.name_en
         colour = DIRECTION_COLORS.get(d.direction_id, GREY)
         cards.append(
             f"<div class='histkit-direction' style='border-left:6px solid {colour};margin:0.8em 0;padding:0.2em 0.6em'>"
-            f"<h4 style='margin:0.3em 0'>{_esc(_t('direction_heading', lang, n=d.number, name=name))}</h4>"
+            f"<h4 style='margin:0.3em 0'>{_esc(t('direction_heading', lang, LESSON, n=d.number, name=name))}</h4>"
             "<table style='width:100%;table-layout:fixed;border-collapse:collapse'>"
             f"<thead>{head}</thead><tbody>{body}</tbody></table>"
-            f"<p style='margin:0.2em 0;color:{GREY};font-size:0.9em'>{_esc(_t('sentences', lang))}: {_esc(_ids(d.sentence_id))}</p>"
+            f"<p style='margin:0.2em 0;color:{GREY};font-size:0.9em'>{_esc(t('sentences', lang, LESSON))}: {_esc(_ids(d.sentence_id))}</p>"
             "</div>"
         )
-    note = f"<p style='color:{GREY};font-size:0.9em'>{_esc(_t('names_note', lang))}</p>"
+    note = f"<p style='color:{GREY};font-size:0.9em'>{_esc(t('names_note', lang, LESSON))}</p>"
     return f"<div class='histkit-directions'>{''.join(cards)}{note}</div>"
 
 
@@ -243,15 +148,15 @@ def explorer_choices(lang: str = "en") -> list[tuple[str, str]]:
     """The explorer's menu as (label, key): every quotation, each direction, each named speaker."""
     lang = check_lang(lang)
     quotes = debate_quotations()
-    choices = [(_t("all_quotes", lang, count=len(quotes)), "all")]
+    choices = [(t("all_quotes", lang, LESSON, count=len(quotes)), "all")]
     for d in load("directions", lang=lang).itertuples():
         count = int((quotes["direction_id"] == d.direction_id).sum())
         if count:
-            choices.append((_t("by_direction", lang, n=d.number, name=d.name, count=count), f"direction:{d.direction_id}"))
+            choices.append((t("by_direction", lang, LESSON, n=d.number, name=d.name, count=count), f"direction:{d.direction_id}"))
     people = load("people", lang=lang).set_index("person_id")
     for speaker in dict.fromkeys(quotes["speaker_id"].dropna()):  # in order of first quotation
         count = int((quotes["speaker_id"] == speaker).sum())
-        choices.append((_t("by_speaker", lang, name=people.loc[speaker, "name"], count=count), f"speaker:{speaker}"))
+        choices.append((t("by_speaker", lang, LESSON, name=people.loc[speaker, "name"], count=count), f"speaker:{speaker}"))
     return choices
 
 
@@ -265,7 +170,7 @@ def select_quotations(key: str = "all") -> pd.DataFrame:
         return quotes[quotes["direction_id"] == value].reset_index(drop=True)
     if kind == "speaker":
         return quotes[quotes["speaker_id"] == value].reset_index(drop=True)
-    raise ValueError(f"{key!r} is not a choice of the explorer; use 'all', 'direction:d1' or 'speaker:sadvakasov'.")
+    raise UnknownChoiceError(f"{key!r} is not a choice of the explorer; use 'all', 'direction:d1' or 'speaker:sadvakasov'.")
 
 
 def quotation_card(quote, lang: str = "en") -> str:
@@ -273,26 +178,26 @@ def quotation_card(quote, lang: str = "en") -> str:
     lang = check_lang(lang)
     directions = load("directions", lang=lang).set_index("direction_id")
     if pd.isna(quote.direction_id):
-        direction = _t("no_direction", lang)
+        direction = t("no_direction", lang, LESSON)
     else:
         row = directions.loc[quote.direction_id]
-        direction = _t("direction_heading", lang, n=row["number"], name=row["name"])
+        direction = t("direction_heading", lang, LESSON, n=row["number"], name=row["name"])
     colour = DIRECTION_COLORS.get(quote.direction_id, GREY) if not pd.isna(quote.direction_id) else GREY
     speaker = quote.speaker_kk if lang == "kk" else quote.speaker_en
     occasion = quote.occasion_kk if lang == "kk" else quote.occasion_en
     meta = (
-        f"<b>{_esc(quote.quote_id)}</b> · <i>{_esc(_t('kind_' + quote.kind, lang))}</i><br>"
-        f"{_esc(_t('who', lang))}: <b>{_esc(speaker)}</b> · {_esc(_t('occasion', lang))}: {_esc(occasion)} · "
+        f"<b>{_esc(quote.quote_id)}</b> · <i>{_esc(t('kind_' + quote.kind, lang, LESSON))}</i><br>"
+        f"{_esc(t('who', lang, LESSON))}: <b>{_esc(speaker)}</b> · {_esc(t('occasion', lang, LESSON))}: {_esc(occasion)} · "
         f"<span style='color:{colour}'>■</span> {_esc(direction)}"
     )
     return (
-        f"<div class='histkit-quote' style='border-left:6px solid {colour};margin:0.6em 0;padding:0.3em 0.7em;background:#FAFAFA'>"
-        f"<div style='font-size:0.9em;color:#333'>{meta}</div>"
+        f"<div class='histkit-quote' style='border-left:6px solid {colour};margin:0.6em 0;padding:0.3em 0.7em;background:{CARD}'>"
+        f"<div style='font-size:0.9em;color:{DARK_GREY}'>{meta}</div>"
         "<table style='width:100%;table-layout:fixed;border-collapse:collapse;margin:0.3em 0'><tr>"
         f"{_cell('«' + _esc(quote.text_kk) + '»', 'kk', width='50%')}"
-        f"{_cell('<i>“' + _esc(quote.text_en) + '”</i>', 'en', width='50%', color='#333')}"
+        f"{_cell('<i>“' + _esc(quote.text_en) + '”</i>', 'en', width='50%', color=DARK_GREY)}"
         "</tr></table>"
-        f"<div style='font-size:0.85em;color:{GREY}'>{_esc(_t('source', lang))}: {_esc(_ids(quote.sentence_id))}</div>"
+        f"<div style='font-size:0.85em;color:{GREY}'>{_esc(t('source', lang, LESSON))}: {_esc(_ids(quote.sentence_id))}</div>"
         "</div>"
     )
 
@@ -303,12 +208,12 @@ def quotations_html(key: str = "all", lang: str = "en") -> str:
     quotes = select_quotations(key)
     head = (
         "<table style='width:100%;table-layout:fixed'><tr>"
-        f"<th style='text-align:left;width:50%'>{_esc(_t('kazakh_original', lang))}</th>"
-        f"<th style='text-align:left;width:50%'>{_esc(_t('english_translation', lang))}</th></tr></table>"
+        f"<th style='text-align:left;width:50%'>{_esc(t('kazakh_original', lang, LESSON))}</th>"
+        f"<th style='text-align:left;width:50%'>{_esc(t('english_translation', lang, LESSON))}</th></tr></table>"
     )
     cards = "".join(quotation_card(q, lang) for q in quotes.itertuples())
     return (
-        f"<div class='histkit-quotes'><p style='margin:0.3em 0;color:{GREY}'>{_esc(_t('count', lang, count=len(quotes)))}</p>"
+        f"<div class='histkit-quotes'><p style='margin:0.3em 0;color:{GREY}'>{_esc(t('count', lang, LESSON, count=len(quotes)))}</p>"
         f"{head}{cards}</div>"
     )
 
@@ -318,7 +223,7 @@ def quotation_explorer(lang: str = "en", key: str = "all"):
     import ipywidgets as widgets
 
     lang = check_lang(lang)
-    choose = widgets.Dropdown(options=explorer_choices(lang), value=key, description=_t("show", lang),
+    choose = widgets.Dropdown(options=explorer_choices(lang), value=key, description=t("show", lang, LESSON),
                               layout=widgets.Layout(width="auto"))
     page = widgets.HTML(quotations_html(key, lang))
 
@@ -358,7 +263,7 @@ def _check_params(wool_t, distance_km, cloth_per_wool, share_back) -> None:
     for name, value in given.items():
         low, high, _ = MODEL_RANGES[name]
         if not low <= value <= high:
-            raise ValueError(f"{name} must be between {low} and {high} (the slider's range), not {value}.")
+            raise OutOfRangeError(f"{name} must be between {low} and {high} (the slider's range), not {value}.")
 
 
 def wool_cloth_model(wool_t: float = MODEL_DEFAULTS["wool_t"], distance_km: float = MODEL_DEFAULTS["distance_km"],
@@ -397,9 +302,7 @@ def y_top(largest_million: float) -> float:
 
 def _number(value: float, lang: str) -> str:
     """A figure rounded for a chart label (2 decimals below 1, 1 below 10, none above), 4.2 or 4,2 by lang."""
-    digits = 0 if value >= 10 else 1 if value >= 1 else 2
-    shown = f"{round(value, digits):g}"
-    return shown.replace(".", ",") if lang == "kk" else shown
+    return number(value, lang, 0 if value >= 10 else 1 if value >= 1 else 2)
 
 
 def model_result(model: pd.DataFrame) -> tuple[str, float | None]:
@@ -416,11 +319,11 @@ def model_summary_html(model: pd.DataFrame, lang: str = "en") -> str:
     lang = check_lang(lang)
     legs = model.set_index(["route", "leg"])["tonne_km"] / MILLION
     kind, ratio = model_result(model)
-    result = _t(f"result_{kind}", lang, v=_number(ratio, lang) if ratio else "")
-    numbers = _t("breakdown", lang, unit=_t("unit_short", lang), wool=_number(legs["centre", "wool"], lang),
+    result = t(f"result_{kind}", lang, LESSON, v=_number(ratio, lang) if ratio else "")
+    numbers = t("breakdown", lang, LESSON, unit=t("unit_short", lang, LESSON), wool=_number(legs["centre", "wool"], lang),
                  back=_number(legs["centre", "cloth"], lang), centre=_number(legs["centre"].sum(), lang),
                  local=_number(legs["local"].sum(), lang))
-    return f"<p style='margin:0.3em 0'><b>{_esc(result)}</b><br><span style='color:#444'>{_esc(numbers)}</span></p>"
+    return f"<p style='margin:0.3em 0'><b>{_esc(result)}</b><br><span style='color:{TEXT_GREY}'>{_esc(numbers)}</span></p>"
 
 
 @dataclass
@@ -447,35 +350,35 @@ class WoolClothChart:
             ax.spines[side].set_visible(False)
         ax.spines["bottom"].set_color(GREY)
         ax.set_xlim(-0.6, 1.6)
-        ax.set_xticks([0, 1], [_t("route_centre", lang), _t("route_local", lang)], fontsize=10)
-        ax.tick_params(axis="x", length=0, pad=6, colors="#333333")
+        ax.set_xticks([0, 1], [t("route_centre", lang, LESSON), t("route_local", lang, LESSON)], fontsize=10)
+        ax.tick_params(axis="x", length=0, pad=6, colors=DARK_GREY)
         ax.set_yticks([])
-        ax.set_ylabel(_t("unit", lang), fontsize=10, color="#333333")
+        ax.set_ylabel(t("unit", lang, LESSON), fontsize=10, color=DARK_GREY)
         ax.yaxis.set_label_coords(-0.12, 0.5)  # fixed, so the layout keeps room for the tick labels
         for level in self.GRID[1:]:  # the gridlines stay put; only their labels change with the scale
             ax.add_line(Line2D([0, 1], [level, level], transform=ax.transAxes, color=LIGHT_GREY, linewidth=0.8, zorder=0))
         self.ticks = [ax.text(-0.02, level, "", transform=ax.transAxes, ha="right", va="center", fontsize=9.5,
-                              color="#333333") for level in self.GRID]
+                              color=DARK_GREY) for level in self.GRID]
         self.centre_wool = ax.bar(0, 1, width=0.5, color=ORANGE)[0]
         self.centre_cloth = ax.bar(0, 1, width=0.5, color=BLUE)[0]
         self.local_cloth = ax.bar(1, 1, width=0.5, color=BLUE)[0]
         self.totals = [ax.text(x, 0, "", ha="center", va="bottom", fontsize=12, fontweight="bold") for x in (0, 1)]
-        handles = [Patch(color=ORANGE, label=_t("leg_wool", lang)), Patch(color=BLUE, label=_t("leg_cloth", lang))]
+        handles = [Patch(color=ORANGE, label=t("leg_wool", lang, LESSON)), Patch(color=BLUE, label=t("leg_cloth", lang, LESSON))]
         panel.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=10,
                      borderaxespad=0)
         place = dict(transform=panel.transAxes, fontsize=10, fontfamily=FONT)
-        panel.text(0, 0.83, _t("assumptions", lang), va="top", fontweight="bold", color=VERMILLION, **{**place, "fontsize": 10.5})
+        panel.text(0, 0.83, t("assumptions", lang, LESSON), va="top", fontweight="bold", color=VERMILLION, **{**place, "fontsize": 10.5})
         self.assumed = []
         for row, key in enumerate(("assume_wool", "assume_distance", "assume_yield", "assume_back")):
             y = 0.66 - row * 0.075
-            panel.text(0, y, _t(key, lang), va="baseline", color="#333333", **place)
+            panel.text(0, y, t(key, lang, LESSON), va="baseline", color=DARK_GREY, **place)
             self.assumed.append(panel.text(0.97, y, "", va="baseline", ha="right", fontweight="bold", **place))
-        panel.text(0, 0.30, _t("ratio_caption", lang), va="top", color="#333333", linespacing=1.4, **place)
+        panel.text(0, 0.30, t("ratio_caption", lang, LESSON), va="top", color=DARK_GREY, linespacing=1.4, **place)
         self.ratio = panel.text(0, 0.15, "", va="top", fontweight="bold", linespacing=1.3, **{**place, "fontsize": 13})
         self.dynamic = [self.centre_wool, self.centre_cloth, self.local_cloth, *self.totals, *self.ticks,
                         *self.assumed, self.ratio]
-        finish(fig, title=_t("model_title", lang), subtitle=_t("model_subtitle", lang), ids=MODEL_SOURCE, lang=lang,
-               note=_t("model_note", lang))
+        finish(fig, title=t("model_title", lang, LESSON), subtitle=t("model_subtitle", lang, LESSON), ids=MODEL_SOURCE, lang=lang,
+               note=t("model_note", lang, LESSON))
 
     def update(self, **params) -> pd.DataFrame:
         """Redraw for new assumptions; returns the model table the bars show."""
@@ -498,9 +401,9 @@ class WoolClothChart:
             tick.set_text(_number(level * top, lang))
         shown = [("tonnes", "wool_t"), ("km", "distance_km"), ("tonnes", "cloth_per_wool"), ("per_cent", "share_back")]
         for label, (unit, name) in zip(self.assumed, shown):
-            label.set_text(_t(unit, lang, v=_number(values[name], lang)))
+            label.set_text(t(unit, lang, LESSON, v=_number(values[name], lang)))
         kind, ratio = model_result(model)
-        self.ratio.set_text(_t(f"ratio_{kind}" if kind != "ratio" else "ratio", lang, v=_number(ratio, lang) if ratio else ""))
+        self.ratio.set_text(t(f"ratio_{kind}" if kind != "ratio" else "ratio", lang, LESSON, v=_number(ratio, lang) if ratio else ""))
         self.model = model
         return model
 
@@ -517,7 +420,7 @@ def wool_cloth_explorer(lang: str = "en"):
     """Sliders for the model's assumptions and the chart, redrawn fast through FigureView."""
     import ipywidgets as widgets
 
-    from .widgets import FigureView
+    from ..ui.widgets import FigureView
 
     lang = check_lang(lang)
     fig = wool_cloth_chart(lang)
@@ -530,7 +433,7 @@ def wool_cloth_explorer(lang: str = "en"):
         low, high, step = MODEL_RANGES[name]
         kind = widgets.FloatSlider if isinstance(step, float) else widgets.IntSlider
         extra = {"readout_format": ".2f"} if kind is widgets.FloatSlider else {}
-        sliders[name] = kind(value=MODEL_DEFAULTS[name], min=low, max=high, step=step, description=_t(key, lang),
+        sliders[name] = kind(value=MODEL_DEFAULTS[name], min=low, max=high, step=step, description=t(key, lang, LESSON),
                              continuous_update=True, style=style, layout=layout, **extra)
 
     summary = widgets.HTML(model_summary_html(chart.model, lang))
@@ -542,7 +445,7 @@ def wool_cloth_explorer(lang: str = "en"):
 
     for slider in sliders.values():
         slider.observe(redraw, names="value")
-    box = widgets.VBox([widgets.HTML(_t("sliders_head", lang)), *sliders.values(), view.image, summary])
+    box = widgets.VBox([widgets.HTML(t("sliders_head", lang, LESSON)), *sliders.values(), view.image, summary])
     box.add_class("histkit-wool-model")  # a handle for the browser tests
     box.sliders, box.view, box.chart, box.summary = sliders, view, chart, summary  # for tests
     return box

@@ -12,173 +12,29 @@ This module imports matplotlib; ipywidgets is imported inside :func:`pace_explor
 from __future__ import annotations
 
 import html
+import itertools
 import math
 
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from . import load, maps
-from .charts import (
-    BLUE,
-    GREY,
-    LIGHT_GREY,
-    ORANGE,
-    SKY,
-    VERMILLION,
-    compact_ids,
-    figure,
-    finish,
-    ids_of,
-    number,
-    style_axes,
-    wrap,
-)
-from .display import HTML
-from .labels import check_lang, date_words, text
-from .provenance import split_ids
+from .. import load
+from ..errors import OutOfRangeError, UnknownChoiceError
+from ..ui import maps
+from ..ui.charts import compact_ids, figure, finish, ids_of, style_axes, wrap
+from ..ui.display import HTML
+from ..ui.words import Words, bind, check_lang, date_words, has, number, t
+from ..parsing import split_ids
+from ..ui.palette import BLUE, BLUE_MID, BLUE_PALE, CHARCOAL, DARK_GREY, GOLD, GREY, INK, LIGHT_GREY, MID_GREY, ORANGE, PURPLE_DARK, RIVER, SKY, TEXT_GREY, VERMILLION
 
-# --- Words on screen -----------------------------------------------------------------------------
+LESSON = "turksib"  # this lesson's words: histkit/ui/text/turksib.toml
 
-WORDS = {
-    # map
-    "map_title": {"en": "The Turksib railway and the older lines it joined", "kk": "Түрксіб темір жолы және ол жалғаған ескі жолдар"},
-    "map_subtitle": {
-        "en": "Built from the north and from the south, the two parts met at {place} ({ids})",
-        "kk": "Солтүстіктен және оңтүстіктен салынған екі бөлік {place} станциясында түйісті ({ids})",
-    },
-    "legend_named": {"en": "Place named in the text", "kk": "Мәтінде аталған жер"},
-    "legend_general": {"en": "Not named in the text (general knowledge, to trace the route)", "kk": "Мәтінде аталмаған (бағытты көрсету үшін жалпы мәлімет)"},
-    "legend_river": {"en": "Crossing of a river the text names ({ids})", "kk": "Мәтінде аталған өзеннің өткелі ({ids})"},
-    "legend_junction": {"en": "Where the two parts met ({ids})", "kk": "Екі бөлік түйіскен жер ({ids})"},
-    "legend_tsarist": {"en": "Older lines, tsarist era ({ids})", "kk": "Патша заманындағы ескі жолдар ({ids})"},
-    "junction_label": {"en": "{place}: the parts met, {date}", "kk": "{place}: {date} бөліктер түйісті"},
-    "off_map": {"en": "{arrow} to {place}", "kk": "{arrow} {place}"},
-    # plan and outcome
-    "plan_title": {
-        "en": "Plan and outcome: {planned} years in the plan, built in {actual}",
-        "kk": "Жоспар мен нәтиже: жоспарда {planned} жыл, салынды {actual} жылда",
-    },
-    "plan_subtitle": {
-        "en": "Both bars start in {start}, when building was taken up again ({ids}): the text gives no month. "
-        "Pale blocks: the plan gives a year only",
-        "kk": "Екі жолақ та құрылыс қайта қолға алынған {start} жылдан басталады ({ids}): айы көрсетілмеген. "
-        "Ақшыл белгі: жоспарда тек жыл берілген",
-    },
-    "lane_plan": {"en": "The plan\n({ids})", "kk": "Жоспар\n({ids})"},
-    "lane_outcome": {"en": "What the text\nreports ({ids})", "kk": "Мәтіндегі\nнәтиже ({ids})"},
-    "lane_meetings": {"en": "Decisions\nand meetings\n({ids})", "kk": "Шешімдер мен\nмәжілістер\n({ids})"},
-    "bar_planned": {"en": "{n} years set in the plan", "kk": "жоспарда {n} жыл"},
-    "bar_actual": {"en": "built in {n} years", "kk": "{n} жылда салынды"},
-    "finish_planned": {"en": "finish both parts:\nduring {year}", "kk": "екі бөлікті аяқтау:\n{year} ж."},
-    "operate_planned": {"en": "put into operation:\nduring {year}", "kk": "пайдалануға беру:\n{year} ж."},
-    "met": {"en": "{date}: parts meet,\ntemporary operation", "kk": "{date} бөліктер түйісті,\nуақытша пайдалануға берілді"},
-    "regular": {"en": "from {date}:\nregular operation", "kk": "{date} бастап:\nтұрақты жұмыс"},
-    # progress
-    "progress_title": {"en": "Do the stages add up to the total length?", "kk": "Кезеңдер жалпы ұзындыққа жете ме?"},
-    "progress_subtitle": {
-        "en": "Track laid from the north and from the south, against the total length the text states",
-        "kk": "Солтүстіктен және оңтүстіктен төселген жол мәтіндегі жалпы ұзындықпен салыстырылды",
-    },
-    "row_north": {"en": "From the north ({ids})", "kk": "Солтүстіктен ({ids})"},
-    "row_south": {"en": "From the south, {period} ({ids})", "kk": "Оңтүстіктен, {period} ({ids})"},
-    "row_alone": {"en": "Both together, if {km} km\nwas laid in {year} alone", "kk": "Барлығы, егер {km} км\n{year} жылы ғана төселсе"},
-    "row_cumulative": {
-        "en": "Both together, if {km} km was\nthe northern total by {year}",
-        "kk": "Барлығы, егер {km} км {year} ж.\nсолтүстіктегі барлық жол болса",
-    },
-    "gap": {"en": "{km} km missing", "kk": "{km} км жетпейді"},
-    "total_line": {"en": "Total stated:\n{km} km ({ids})", "kk": "Мәтіндегі жалпы\nұзындық: {km} км ({ids})"},
-    "track_km": {"en": "Kilometres of track", "kk": "Төселген жол, км"},
-    "north_part": {"en": "north", "kk": "солтүстік"},
-    "south_part": {"en": "south", "kk": "оңтүстік"},
-    "km": {"en": "km", "kk": "км"},
-    "stage_north_1": {"en": "first stage", "kk": "бірінші кезең"},  # short forms of period_kk, for the chart
-    "stage_north_2": {"en": "next stage", "kk": "келесі кезең"},
-    # pace
-    "pace_title": {"en": "How long does it take to lay the line?", "kk": "Жолды төсеуге қанша уақыт керек?"},
-    "pace_subtitle": {
-        "en": "Years needed at each rate, counting every day of the year. The vertical lines are the text's claims",
-        "kk": "Әр жылдамдықпен қажет жыл саны (жылдың әр күні есептелді). Тік сызықтар — мәтіндегі мәлімет",
-    },
-    "rate_tsarist_rate": {"en": "Tsarist times, Zhetysu line,\non average {rate} ({ids})", "kk": "Патша заманы, Жетісу жолы,\nорта есеппен {rate} ({ids})"},
-    "rate_soviet_rate": {"en": "Soviet times, Zhetysu line,\nup to {rate} ({ids})", "kk": "Кеңес заманы, Жетісу жолы,\nең көбі {rate} ({ids})"},
-    "rate_stated_average_rate": {"en": "Turksib, on average\n{rate} ({ids})", "kk": "Түрксіб, орта есеппен\n{rate} ({ids})"},
-    "rate_yours": {"en": "Your choice\n(the slider)", "kk": "Сіздің таңдауыңыз\n(жүгірткі)"},
-    "m_a_day": {"en": "{m} m a day", "kk": "тәулігіне {m} м"},
-    "years_days": {"en": "{years} years ({days} days)", "kk": "{years} жыл ({days} күн)"},
-    "claim_actual": {"en": "built in\n{n} years ({ids})", "kk": "{n} жылда\nсалынды ({ids})"},
-    "claim_planned": {"en": "plan:\n{n} years ({ids})", "kk": "жоспар:\n{n} жыл ({ids})"},
-    "length_now": {"en": "Length: {km} km", "kk": "Ұзындығы: {km} км"},
-    "years_needed": {"en": "Years needed", "kk": "Қажет жыл саны"},
-    "rate_slider": {"en": "Your rate (m a day)", "kk": "Жылдамдығыңыз (тәулігіне м)"},
-    "length_slider": {"en": "Length (km)", "kk": "Ұзындығы (км)"},
-    "length_menu": {"en": "A length from the text", "kk": "Мәтіндегі ұзындық"},
-    "length_total": {"en": "The whole line, {km} km ({ids})", "kk": "Бүкіл жол, {km} км ({ids})"},
-    "length_south": {"en": "From the south, {km} km ({ids})", "kk": "Оңтүстіктен, {km} км ({ids})"},
-    "length_1929": {"en": "From the north in {year}, {km} km ({ids})", "kk": "Солтүстіктен {year} ж., {km} км ({ids})"},
-    "length_north_sum": {"en": "All northern stages added up, {km} km ({ids})", "kk": "Солтүстік кезеңдердің қосындысы, {km} км ({ids})"},
-    "length_own": {"en": "Your own length (the slider)", "kk": "Өзіңіз таңдаған ұзындық (жүгірткі)"},
-    "readout": {
-        "en": "<b>Your choice</b> (not from the text): {rate} m a day ({kmday} km a day) over {km} km. "
-        "That takes <b>{days} days</b>, about <b>{years} years</b>. "
-        "The text says Turksib was built in {actual} years, where the plan set {planned} ({ids}).",
-        "kk": "<b>Сіздің таңдауыңыз</b> (мәтінде жоқ): тәулігіне {rate} м (күніне {kmday} км), {km} км жол. "
-        "Бұған <b>{days} күн</b>, шамамен <b>{years} жыл</b> керек. "
-        "Мәтін бойынша Түрксіб {actual} жылда салынды, ал жоспарда {planned} жыл белгіленген ({ids}).",
-    },
-    # people
-    "people_who": {"en": "Who", "kk": "Кім"},
-    "people_what": {"en": "What the text says", "kk": "Мәтінде не делінген"},
-    "people_source": {"en": "Sentence", "kk": "Сөйлем"},
-    "people_builders": {"en": "{qualifier} {value} {unit}, of several nationalities", "kk": "бірнеше ұлт өкілдерінен {value} {unit}{qualifier}"},
-    "people_committees": {"en": "{n} district party committees, the Northern and the Southern", "kk": "{n} аудандық партия комитеті: Солтүстік және Оңтүстік"},
-    "people_shock": {"en": "{qualifier} {value} {unit} in the whole republic, {period}", "kk": "бүкіл республикада {value} {unit}{qualifier}, {period}"},
-    "people_party": {"en": "The party", "kk": "Партия"},
-    "about": {"en": "about", "kk": "дай"},
-    "more_than": {"en": "more than", "kk": "нан астам"},
-    # freight
-    "freight_title": {"en": "Freight in the republic, {first} and {last}", "kk": "Республикадағы жүк тасымалы, {first} және {last} жж."},
-    "freight_subtitle": {
-        "en": "The {last} figure is printed without \"мың\" (thousand). Shown as printed, and, hatched, as one possible reading",
-        "kk": "{last} жылғы сан «мың» сөзінсіз жазылған. Жазылғандай және (штрихпен) бір ықтимал оқылуы",
-    },
-    "row_printed": {"en": "{year}, in the text:\n{value} {unit}", "kk": "{year} ж., мәтінде:\n{value} {unit}"},
-    "row_reading": {
-        "en": "{year}, IF thousand tonnes\nwere meant (not printed)",
-        "kk": "{year} ж., ЕГЕР мың тонна\nделінсе (мәтінде жоқ)",
-    },
-    "thousand_t": {"en": "{value} thousand t", "kk": "{value} мың т"},
-    "thousand_tonnes": {"en": "Thousand tonnes", "kk": "Мың тонна"},
-    "growth_subtitle": {
-        "en": "How many times it grew, {first} to {last}, as printed. The text gives no amounts and no direction for the kinds of cargo",
-        "kk": "{first}–{last} жж. неше есе өсті (мәтіндегідей). Жүк түрлерінің көлемі де, бағыты да көрсетілмеген",
-    },
-    "factor_plain": {"en": "{f}×", "kk": "{f} есе"},
-    "factor_about": {"en": "about {f}×", "kk": "{f} еседей"},
-    "factor_more_than": {"en": "more than {f}×", "kk": "{f} еседен астам"},
-    "no_growth": {"en": "1× = no growth", "kk": "1 есе = өсім жоқ"},
-    "times_1928": {"en": "Times the {first} amount", "kk": "{first} жылғы көлемнен неше есе"},
-}
 
 # The events of the plan (s108) and of its outcome (s121, s122), by id in data/events.csv.
 RESUMED, PLAN_FINISH, PLAN_OPERATE, JUNCTION, REGULAR = "ev07", "ev12", "ev13", "ev14", "ev17"
 
 NORTH, SOUTH, TSARIST = BLUE, VERMILLION, GREY
-RIVER = "#2B7BB9"
-PURPLE_DARK = "#8E4A7A"  # a darker Okabe–Ito purple, for white digits on it
-
-
-def words(key: str, lang: str, **values) -> str:
-    """A lesson string in lang, filled with values."""
-    return text(key, lang, table=WORDS, **values)
-
-
-def _n(value: float, lang: str, decimals: int | None = None) -> str:
-    """A figure for the screen: rounded to decimals (if given), decimal comma in Kazakh."""
-    if decimals is not None:
-        value = round(float(value), decimals)
-    return number(float(value), lang)
 
 
 def _when(event, lang: str) -> str:
@@ -193,9 +49,10 @@ def _when(event, lang: str) -> str:
 # --- The data this lesson reads -----------------------------------------------------------------
 
 
-def figures(lang: str = "en") -> pd.DataFrame:
+def figures(lang: str | Words = "en") -> pd.DataFrame:
     """The turksib_figures table, indexed by figure_id."""
-    return load("turksib_figures", lang=check_lang(lang)).set_index("figure_id", drop=False)
+    lang = lang.lang if isinstance(lang, Words) else lang  # load() checks a language code itself
+    return load("turksib_figures", lang=lang).set_index("figure_id", drop=False)
 
 
 def figure_value(figure_id: str) -> float:
@@ -241,7 +98,7 @@ def stage_totals() -> pd.DataFrame:
 def days_needed(length_km: float, rate_m_per_day: float) -> float:
     """Days to lay length_km of track at rate_m_per_day, counting every day."""
     if rate_m_per_day <= 0:
-        raise ValueError("The rate must be more than 0 metres a day.")
+        raise OutOfRangeError(f"The rate must be more than 0 metres a day, not {rate_m_per_day:g}.")
     return length_km * 1000 / rate_m_per_day
 
 
@@ -253,7 +110,7 @@ def years_needed(length_km: float, rate_m_per_day: float) -> float:
 TEXT_RATES = ("tsarist_rate", "soviet_rate", "stated_average_rate")
 
 
-def pace_table(length_km: float, lang: str = "en") -> pd.DataFrame:
+def pace_table(length_km: float, lang: str | Words = "en") -> pd.DataFrame:
     """For each rate the text gives (s115, s119): metres a day, and the days and years length_km takes."""
     table = figures(lang).loc[list(TEXT_RATES)].copy()
     table["metres_per_day"] = [metres_per_day(i) for i in table["figure_id"]]
@@ -263,19 +120,19 @@ def pace_table(length_km: float, lang: str = "en") -> pd.DataFrame:
     return table[["figure_id", "label", "value", "unit", "qualifier", "metres_per_day", "length_km", "days", "years", "sentence_id"]]
 
 
-def length_choices(lang: str = "en") -> list[tuple[str, float]]:
+def length_choices(lang: str | Words = "en") -> list[tuple[str, float]]:
     """Lengths the text gives or that are added up from it, for the pace widget's menu."""
-    lang = check_lang(lang)
+    say = bind(lang, LESSON)
     stages = load("turksib_stages").set_index("stage_id")
     north = stages[stages["side"] == "north"].sort_values("seq")
     last = north.iloc[-1]
     south = stages[stages["side"] == "south"]
     total = figures().loc["total_length"]
     return [
-        (words("length_total", lang, km=_n(total["value"], lang), ids=total["sentence_id"]), float(total["value"])),
-        (words("length_south", lang, km=_n(south["length_km"].sum(), lang), ids=compact_ids(ids_of(south))), float(south["length_km"].sum())),
-        (words("length_1929", lang, year=int(last["year_start"]), km=_n(last["length_km"], lang), ids=last["sentence_id"]), float(last["length_km"])),
-        (words("length_north_sum", lang, km=_n(north["length_km"].sum(), lang), ids=compact_ids(ids_of(north))), float(north["length_km"].sum())),
+        (say("length_total", km=say.number(total["value"]), ids=total["sentence_id"]), float(total["value"])),
+        (say("length_south", km=say.number(south["length_km"].sum()), ids=compact_ids(ids_of(south))), float(south["length_km"].sum())),
+        (say("length_1929", year=int(last["year_start"]), km=say.number(last["length_km"]), ids=last["sentence_id"]), float(last["length_km"])),
+        (say("length_north_sum", km=say.number(north["length_km"].sum()), ids=compact_ids(ids_of(north))), float(north["length_km"].sum())),
     ]
 
 
@@ -335,7 +192,7 @@ def freight_factor(reading: str = "thousand") -> float:
     left out of the later figure). ``reading="as printed"``: the later figure in tonnes, as printed.
     """
     if reading not in ("thousand", "as printed"):
-        raise ValueError("reading must be 'thousand' or 'as printed'.")
+        raise UnknownChoiceError(f"reading must be 'thousand' or 'as printed', not {reading!r}.")
     table = freight_table()
     first = table[table["kind"] == "printed"].iloc[0]
     last = table[table["kind"] == ("reading" if reading == "thousand" else "printed")].iloc[-1]
@@ -387,7 +244,7 @@ def _exits(course: pd.DataFrame, extent) -> list[tuple[str, float, float, str]]:
     west, east, south, north = extent
     pairs = list(zip(course["lon"], course["lat"]))
     found = []
-    for (lon1, lat1), (lon2, lat2) in zip(pairs, pairs[1:]):
+    for (lon1, lat1), (lon2, lat2) in itertools.pairwise(pairs):
         for edge, value, axis in (("west", west, 0), ("east", east, 0), ("south", south, 1), ("north", north, 1)):
             a, b = ((lon1, lon2) if axis == 0 else (lat1, lat2))
             if (a - value) * (b - value) < 0:
@@ -420,10 +277,10 @@ def route_map(lang: str = "en") -> Figure:
         for edge, lon, lat, name in _exits(course, ROUTE_EXTENT):
             arrow, offset, ha, va = {"west": ("←", (3, 5), "left", "bottom"), "east": ("→", (-3, 5), "right", "bottom"),
                                      "north": ("↑", (5, -4), "left", "top"), "south": ("↓", (5, 4), "left", "bottom")}[edge]
-            ax.annotate(words("off_map", lang, arrow=arrow, place=name), (lon, lat), xytext=offset, textcoords="offset points",
-                        fontsize=8.5, color="#444444", ha=ha, va=va, fontstyle="italic")
+            ax.annotate(t("off_map", lang, LESSON, arrow=arrow, place=name), (lon, lat), xytext=offset, textcoords="offset points",
+                        fontsize=8.5, color=TEXT_GREY, ha=ha, va=va, fontstyle="italic")
     tsarist_lines = lines[lines["era"] == "tsarist"]
-    handles.append(Line2D([], [], label=words("legend_tsarist", lang, ids=compact_ids(ids_of(tsarist_lines))), **tsarist))
+    handles.append(Line2D([], [], label=t("legend_tsarist", lang, LESSON, ids=compact_ids(ids_of(tsarist_lines))), **tsarist))
 
     stations = points.drop_duplicates("name_en")
     junction_id = load("events").set_index("event_id").loc[JUNCTION, "place_id"]
@@ -432,14 +289,14 @@ def route_map(lang: str = "en") -> Figure:
             continue
         named = row.mark == "named"
         ax.plot(row.lon, row.lat, "o", markersize=6.5 if named else 6, zorder=5,
-                markerfacecolor="#222222" if named else "white", markeredgecolor="#222222", markeredgewidth=1.3)
+                markerfacecolor=CHARCOAL if named else "white", markeredgecolor=CHARCOAL, markeredgewidth=1.3)
     for row in stations.itertuples():
         if row.place_id == junction_id or not row.labelled:
             continue  # the junction has its own label; a river's label names the station on it
         dx, dy = LABEL_OFFSETS.get(row.name_en, (6, 2))
         named = row.mark == "named"
         ax.annotate(row.name, (row.lon, row.lat), xytext=(dx, dy), textcoords="offset points", zorder=6,
-                    fontsize=9 if named else 8.5, color="#111111" if named else "#555555",
+                    fontsize=9 if named else 8.5, color=INK if named else MID_GREY,
                     fontweight="bold" if named else "normal", fontstyle="normal" if named else "italic",
                     ha="center" if dx == 0 else "left" if dx > 0 else "right",
                     va="bottom" if dy > 0 else "top" if dy < 0 else "center")
@@ -452,29 +309,29 @@ def route_map(lang: str = "en") -> Figure:
                     va="bottom" if dy > 0 else "top" if dy < 0 else "center")
     junction_event = load("events", lang=lang).set_index("event_id").loc[JUNCTION]
     junction = places.loc[junction_id]
-    ax.plot(junction["lon"], junction["lat"], marker="*", markersize=17, color="#FFD23F", markeredgecolor="#222222",
+    ax.plot(junction["lon"], junction["lat"], marker="*", markersize=17, color=GOLD, markeredgecolor=CHARCOAL,
             markeredgewidth=1.1, zorder=7, linestyle="none")
-    ax.annotate(words("junction_label", lang, place=junction["name"],
+    ax.annotate(t("junction_label", lang, LESSON, place=junction["name"],
                       date=_when(junction_event, lang)),
                 (junction["lon"], junction["lat"]), xytext=(12, -2), textcoords="offset points", zorder=7,
-                fontsize=9, fontweight="bold", color="#111111", ha="left", va="center",
+                fontsize=9, fontweight="bold", color=INK, ha="left", va="center",
                 bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
     siberia = places.loc["siberia"]
     ax.annotate(siberia["name"].upper(), (siberia["lon"], ROUTE_EXTENT[3]), xytext=(-12, -4), textcoords="offset points",
-                fontsize=9.5, color="#111111", fontweight="bold", ha="right", va="top", zorder=6)
+                fontsize=9.5, color=INK, fontweight="bold", ha="right", va="top", zorder=6)
     handles += [
-        Line2D([], [], marker="o", linestyle="none", markerfacecolor="#222222", markeredgecolor="#222222", label=words("legend_named", lang)),
-        Line2D([], [], marker="o", linestyle="none", markerfacecolor="white", markeredgecolor="#222222",
-               label=wrap(words("legend_general", lang), 34)),
+        Line2D([], [], marker="o", linestyle="none", markerfacecolor=CHARCOAL, markeredgecolor=CHARCOAL, label=t("legend_named", lang, LESSON)),
+        Line2D([], [], marker="o", linestyle="none", markerfacecolor="white", markeredgecolor=CHARCOAL,
+               label=wrap(t("legend_general", lang, LESSON), 34)),
         Line2D([], [], marker="D", linestyle="none", markerfacecolor=SKY, markeredgecolor=RIVER,
-               label=wrap(words("legend_river", lang, ids=compact_ids(ids_of(crossings))), 34)),
-        Line2D([], [], marker="*", linestyle="none", markersize=13, markerfacecolor="#FFD23F", markeredgecolor="#222222",
-               label=words("legend_junction", lang, ids=junction_event["sentence_id"])),
+               label=wrap(t("legend_river", lang, LESSON, ids=compact_ids(ids_of(crossings))), 34)),
+        Line2D([], [], marker="*", linestyle="none", markersize=13, markerfacecolor=GOLD, markeredgecolor=CHARCOAL,
+               label=t("legend_junction", lang, LESSON, ids=junction_event["sentence_id"])),
     ]
     ax.legend(handles=handles, loc="upper left", fontsize=8.5, framealpha=0.95, edgecolor=LIGHT_GREY, borderpad=0.7)
     ids = ids_of(lines, points, crossings, junction_event)
-    subtitle = words("map_subtitle", lang, place=junction["name"], ids=junction_event["sentence_id"])
-    return finish(fig, title=words("map_title", lang), subtitle=subtitle, ids=ids, lang=lang, note=maps.map_note(lang))
+    subtitle = t("map_subtitle", lang, LESSON, place=junction["name"], ids=junction_event["sentence_id"])
+    return finish(fig, title=t("map_title", lang, LESSON), subtitle=subtitle, ids=ids, lang=lang, note=maps.map_note(lang))
 
 
 # --- Plan and outcome ----------------------------------------------------------------------------
@@ -509,20 +366,20 @@ def plan_chart(lang: str = "en") -> Figure:
     ax = style_axes(fig.add_subplot(), grid="x")
     meetings_y, plan_y, outcome_y = 2.45, 1, 0
     ax.barh(plan_y, planned, left=start, height=0.34, color="white", edgecolor=BLUE, hatch="///", linewidth=1.3)
-    ax.text(start + 0.08, plan_y, words("bar_planned", lang, n=planned), va="center", ha="left", fontsize=9.5,
-            color="#111111", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+    ax.text(start + 0.08, plan_y, t("bar_planned", lang, LESSON, n=planned), va="center", ha="left", fontsize=9.5,
+            color=INK, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
     met_at = _fraction(met["year"], met["month"], met["day"])
     ax.barh(outcome_y, met_at - start, left=start, height=0.34, color=BLUE)
-    ax.text(start + 0.08, outcome_y, words("bar_actual", lang, n=actual), va="center", ha="left", fontsize=9.5, color="white")
+    ax.text(start + 0.08, outcome_y, t("bar_actual", lang, LESSON, n=actual), va="center", ha="left", fontsize=9.5, color="white")
     for event, key in ((finish_plan, "finish_planned"), (operate_plan, "operate_planned")):
         ax.fill_between([int(event["year"]), int(event["year"]) + 1], plan_y - 0.3, plan_y + 0.62, color=BLUE, alpha=0.13, linewidth=0)
-        ax.text(int(event["year"]) + 0.5, plan_y + 0.3, words(key, lang, year=int(event["year"])), ha="center", va="bottom", fontsize=8.5)
+        ax.text(int(event["year"]) + 0.5, plan_y + 0.3, t(key, lang, LESSON, year=int(event["year"])), ha="center", va="bottom", fontsize=8.5)
     regular_at = _fraction(regular["year"], regular["month"])
-    ax.plot([met_at], [outcome_y], marker="D", markersize=9, color=ORANGE, markeredgecolor="#222222", zorder=4)
-    ax.barh(outcome_y, 1 / 12, left=regular_at, height=0.34, color=ORANGE, edgecolor="#222222", zorder=4)
-    ax.text(met_at + 0.12, outcome_y - 0.3, words("met", lang, date=_when(met, lang)),
+    ax.plot([met_at], [outcome_y], marker="D", markersize=9, color=ORANGE, markeredgecolor=CHARCOAL, zorder=4)
+    ax.barh(outcome_y, 1 / 12, left=regular_at, height=0.34, color=ORANGE, edgecolor=CHARCOAL, zorder=4)
+    ax.text(met_at + 0.12, outcome_y - 0.3, t("met", lang, LESSON, date=_when(met, lang)),
             ha="right", va="top", fontsize=8.5)
-    ax.text(regular_at + 0.12, outcome_y - 0.3, words("regular", lang, date=_when(regular, lang)),
+    ax.text(regular_at + 0.12, outcome_y - 0.3, t("regular", lang, LESSON, date=_when(regular, lang)),
             ha="left", va="top", fontsize=8.5)
     decided = meetings(lang)
     key_lines = []
@@ -537,18 +394,18 @@ def plan_chart(lang: str = "en") -> Figure:
     outcome_ids = compact_ids(split_ids(events.loc[RESUMED, "sentence_id"]) + split_ids(met["sentence_id"])
                               + split_ids(regular["sentence_id"]) + split_ids(numbers.loc["actual_years", "sentence_id"]))
     ax.set_yticks([outcome_y, plan_y, meetings_y],
-                  [words("lane_outcome", lang, ids=outcome_ids), words("lane_plan", lang, ids=plan_ids),
-                   words("lane_meetings", lang, ids=compact_ids(ids_of(decided)))], fontsize=9.5)
+                  [t("lane_outcome", lang, LESSON, ids=outcome_ids), t("lane_plan", lang, LESSON, ids=plan_ids),
+                   t("lane_meetings", lang, LESSON, ids=compact_ids(ids_of(decided)))], fontsize=9.5)
     last = int(operate_plan["year"]) + 1
     ax.set_xlim(start, last)
     ax.set_ylim(-0.85, 3.2)
     ax.set_xticks(range(start, last + 1))
-    ax.set_xlabel(text("year", lang))
+    ax.set_xlabel(t("year", lang))
     ax.tick_params(axis="y", length=0)
     rows = pd.concat([events.loc[[RESUMED, PLAN_FINISH, PLAN_OPERATE, JUNCTION, REGULAR]], decided,
                       numbers.loc[["planned_years", "actual_years"]]])
-    title = words("plan_title", lang, planned=planned, actual=actual)
-    return finish(fig, title=title, subtitle=words("plan_subtitle", lang, start=start, ids=events.loc[RESUMED, "sentence_id"]), ids=ids_of(rows), lang=lang)
+    title = t("plan_title", lang, LESSON, planned=planned, actual=actual)
+    return finish(fig, title=title, subtitle=t("plan_subtitle", lang, LESSON, start=start, ids=events.loc[RESUMED, "sentence_id"]), ids=ids_of(rows), lang=lang)
 
 
 # --- Progress ------------------------------------------------------------------------------------
@@ -563,14 +420,14 @@ def progress_chart(lang: str = "en") -> Figure:
     totals = stage_totals()
     total = figures(lang).loc["total_length"]
     last = north.iloc[-1]
-    shades = ["#9CC7E4", "#4A9BD1", NORTH]
+    shades = [BLUE_PALE, BLUE_MID, NORTH]
     fig = figure(9.4, 4.9)
     ax = style_axes(fig.add_subplot(), grid="x")
     rows = [
-        words("row_north", lang, ids=compact_ids(ids_of(north))),
-        words("row_south", lang, period=south["period"].iloc[0], ids=compact_ids(ids_of(south))),
-        words("row_alone", lang, km=_n(last["length_km"], lang), year=int(last["year_start"])),
-        words("row_cumulative", lang, km=_n(last["length_km"], lang), year=int(last["year_start"])),
+        t("row_north", lang, LESSON, ids=compact_ids(ids_of(north))),
+        t("row_south", lang, LESSON, period=south["period"].iloc[0], ids=compact_ids(ids_of(south))),
+        t("row_alone", lang, LESSON, km=number(last["length_km"], lang), year=int(last["year_start"])),
+        t("row_cumulative", lang, LESSON, km=number(last["length_km"], lang), year=int(last["year_start"])),
     ]
 
     def segment(y, left, width, color, label, text_color="white", **style):
@@ -580,30 +437,30 @@ def progress_chart(lang: str = "en") -> Figure:
 
     left = 0.0
     for stage, shade in zip(north.itertuples(), shades):
-        segment(0, left, stage.length_km, shade, _n(stage.length_km, lang), "#111111" if shade == shades[0] else "white")
-        short = words(f"stage_{stage.stage_id}", lang) if f"stage_{stage.stage_id}" in WORDS else stage.period
-        ax.text(left + stage.length_km / 2, -0.33, short, ha="center", va="bottom", fontsize=8.5, color="#333333")
+        segment(0, left, stage.length_km, shade, number(stage.length_km, lang), INK if shade == shades[0] else "white")
+        short = t(f"stage_{stage.stage_id}", lang, LESSON) if has(f"stage_{stage.stage_id}", LESSON) else stage.period
+        ax.text(left + stage.length_km / 2, -0.33, short, ha="center", va="bottom", fontsize=8.5, color=DARK_GREY)
         left += stage.length_km
-    segment(1, 0, south["length_km"].sum(), SOUTH, _n(south["length_km"].sum(), lang))
+    segment(1, 0, south["length_km"].sum(), SOUTH, number(south["length_km"].sum(), lang))
     for y, reading in ((2, "alone"), (3, "cumulative")):
         row = totals.loc[reading]
-        segment(y, 0, row["north_km"], NORTH, f"{words('north_part', lang)}\n{_n(row['north_km'], lang)}")
-        segment(y, row["north_km"], row["south_km"], SOUTH, f"{words('south_part', lang)}\n{_n(row['south_km'], lang)}")
+        segment(y, 0, row["north_km"], NORTH, f"{t('north_part', lang, LESSON)}\n{number(row['north_km'], lang)}")
+        segment(y, row["north_km"], row["south_km"], SOUTH, f"{t('south_part', lang, LESSON)}\n{number(row['south_km'], lang)}")
         ax.barh(y, row["gap_km"], left=row["together_km"], height=0.6, color="white", edgecolor=GREY, hatch="///", linewidth=0.8)
-        ax.text(row["stated_total_km"] + 14, y, words("gap", lang, km=_n(row["gap_km"], lang)), ha="left", va="center",
-                fontsize=9, color="#111111")
-        ax.text(row["together_km"], y - 0.33, f"= {_n(row['together_km'], lang)} {words('km', lang)}", ha="right", va="bottom",
-                fontsize=9, color="#111111", fontweight="bold")
-    ax.axvline(total["value"], color="#111111", linewidth=1.4, linestyle=(0, (4, 2)))
-    ax.text(total["value"] + 14, -0.45, words("total_line", lang, km=_n(total["value"], lang), ids=total["sentence_id"]),
-            ha="left", va="top", fontsize=8.5, color="#111111")
+        ax.text(row["stated_total_km"] + 14, y, t("gap", lang, LESSON, km=number(row["gap_km"], lang)), ha="left", va="center",
+                fontsize=9, color=INK)
+        ax.text(row["together_km"], y - 0.33, f"= {number(row['together_km'], lang)} {t('km', lang, LESSON)}", ha="right", va="bottom",
+                fontsize=9, color=INK, fontweight="bold")
+    ax.axvline(total["value"], color=INK, linewidth=1.4, linestyle=(0, (4, 2)))
+    ax.text(total["value"] + 14, -0.45, t("total_line", lang, LESSON, km=number(total["value"], lang), ids=total["sentence_id"]),
+            ha="left", va="top", fontsize=8.5, color=INK)
     ax.set_yticks(range(len(rows)), rows, fontsize=9)
     ax.tick_params(axis="y", length=0)
     ax.invert_yaxis()
     ax.set_ylim(3.5, -0.85)
     ax.set_xlim(0, math.ceil(total["value"] / 100) * 100 + 250)
-    ax.set_xlabel(words("track_km", lang))
-    return finish(fig, title=words("progress_title", lang), subtitle=words("progress_subtitle", lang),
+    ax.set_xlabel(t("track_km", lang, LESSON))
+    return finish(fig, title=t("progress_title", lang, LESSON), subtitle=t("progress_subtitle", lang, LESSON),
                   ids=ids_of(stages, pd.DataFrame([total])), lang=lang)
 
 
@@ -614,21 +471,22 @@ class PaceChart:
     """Years needed to lay a length at the text's rates and at the student's rate, with the text's claims.
 
     Built once; :meth:`update` changes only the bars and their labels (the
-    ``dynamic`` artists), so :class:`histkit.widgets.FigureView` redraws it fast.
+    ``dynamic`` artists), so :class:`histkit.ui.widgets.FigureView` redraws it fast.
     """
 
-    def __init__(self, lang: str = "en", length_km: float | None = None, rate_m_per_day: float = 1000):
-        self.lang = lang = check_lang(lang)
-        self.rates = pace_table(1, lang)
-        numbers = figures(lang)
-        longest = max(value for _, value in length_choices())
+    def __init__(self, lang: str | Words = "en", length_km: float | None = None, rate_m_per_day: float = 1000):
+        self.say = say = bind(lang, LESSON)
+        self.lang = lang = say.lang
+        self.rates = pace_table(1, say)
+        numbers = figures(say)
+        longest = max(value for _, value in length_choices(say))
         self.max_length = math.ceil(longest / 100) * 100
         slowest = self.rates["metres_per_day"].min()
         self.max_years = math.ceil(years_needed(self.max_length, slowest) / 5) * 5
         fig = figure(9.4, 4.6)
         ax = style_axes(fig.add_subplot(), grid="x")
-        labels = [words(f"rate_{row.figure_id}", lang, rate=f"{_n(row.value, lang)} {row.unit}", ids=row.sentence_id)
-                  for row in self.rates.itertuples()] + [words("rate_yours", lang)]
+        labels = [say(f"rate_{row.figure_id}", rate=f"{say.number(row.value)} {row.unit}", ids=row.sentence_id)
+                  for row in self.rates.itertuples()] + [say("rate_yours")]
         colors = [GREY, ORANGE, BLUE, VERMILLION]
         self.bars = list(ax.barh(range(4), [0] * 4, height=0.58, color=colors))
         self.values = [ax.text(0, y, "", va="center", fontsize=9, zorder=4, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
@@ -638,15 +496,15 @@ class PaceChart:
         ax.invert_yaxis()
         ax.set_xlim(0, self.max_years)
         ax.set_ylim(3.5, -1.35)
-        ax.set_xlabel(words("years_needed", lang))
+        ax.set_xlabel(say("years_needed"))
         for figure_id, key, style in (("actual_years", "claim_actual", "-"), ("planned_years", "claim_planned", "--")):
             row = numbers.loc[figure_id]
-            ax.axvline(row["value"], color="#333333", linewidth=1.2, linestyle=style, zorder=1)
+            ax.axvline(row["value"], color=DARK_GREY, linewidth=1.2, linestyle=style, zorder=1)
             ax.text(row["value"] + (0.25 if key == "claim_planned" else -0.25), -0.6,
-                    words(key, lang, n=_n(row["value"], lang), ids=row["sentence_id"]), fontsize=8.5,
-                    ha="left" if key == "claim_planned" else "right", va="center", color="#333333")
+                    say(key, n=say.number(row["value"]), ids=row["sentence_id"]), fontsize=8.5,
+                    ha="left" if key == "claim_planned" else "right", va="center", color=DARK_GREY)
         self.length_text = ax.text(self.max_years * 0.99, -1.05, "", ha="right", va="center", fontsize=10, fontweight="bold")
-        self.figure = finish(fig, title=words("pace_title", lang), subtitle=words("pace_subtitle", lang),
+        self.figure = finish(fig, title=say("pace_title"), subtitle=say("pace_subtitle"),
                              ids=ids_of(self.rates, numbers.loc[["actual_years", "planned_years"]]), lang=lang)
         self.dynamic = [*self.bars, *self.values, self.length_text]
         self.update(length_km if length_km is not None else figure_value("total_length"), rate_m_per_day)
@@ -659,17 +517,17 @@ class PaceChart:
             days = days_needed(self.length_km, rate)
             years = days / 365
             bar.set_width(years)
-            shown = words("years_days", self.lang, years=_n(years, self.lang, 1), days=_n(days, self.lang, 0))
+            shown = self.say("years_days", years=self.say.number(years, 1), days=self.say.number(days, 0))
             if label is self.values[-1]:  # the student's rate, in the slider's unit
-                shown = f"{words('m_a_day', self.lang, m=_n(rate, self.lang, 0))}: {shown}"
+                shown = f"{self.say('m_a_day', m=self.say.number(rate, 0))}: {shown}"
             inside = years > self.max_years * 0.6  # a long bar: write inside it, at the right end
             label.set_text(shown + (" →" if years > self.max_years else ""))
             label.set_position(((min(years, self.max_years) - self.max_years * 0.01) if inside else years + self.max_years * 0.01,
                                 label.get_position()[1]))
             label.set_ha("right" if inside else "left")
-            label.set_color("white" if inside else "#111111")
+            label.set_color("white" if inside else INK)
             label.get_bbox_patch().set_visible(not inside)
-        self.length_text.set_text(words("length_now", self.lang, km=_n(self.length_km, self.lang)))
+        self.length_text.set_text(self.say("length_now", km=self.say.number(self.length_km)))
 
 
 def pace_chart(length_km: float | None = None, rate_m_per_day: float = 1000, lang: str = "en") -> Figure:
@@ -677,13 +535,13 @@ def pace_chart(length_km: float | None = None, rate_m_per_day: float = 1000, lan
     return PaceChart(lang, length_km, rate_m_per_day).figure
 
 
-def pace_readout(length_km: float, rate_m_per_day: float, lang: str = "en") -> str:
+def pace_readout(length_km: float, rate_m_per_day: float, lang: str | Words = "en") -> str:
     """The sentence under the pace chart: the student's choice, the days and years it takes, the text's claims."""
-    lang = check_lang(lang)
+    say = bind(lang, LESSON)
     days = days_needed(length_km, rate_m_per_day)
-    return words("readout", lang, rate=_n(rate_m_per_day, lang, 0), kmday=_n(rate_m_per_day / 1000, lang, 2),
-                 km=_n(length_km, lang), days=_n(days, lang, 0), years=_n(days / 365, lang, 1),
-                 actual=_n(figure_value("actual_years"), lang), planned=_n(figure_value("planned_years"), lang),
+    return say("readout", rate=say.number(rate_m_per_day, 0), kmday=say.number(rate_m_per_day / 1000, 2),
+                 km=say.number(length_km), days=say.number(days, 0), years=say.number(days / 365, 1),
+                 actual=say.number(figure_value("actual_years")), planned=say.number(figure_value("planned_years")),
                  ids=figures().loc["actual_years", "sentence_id"])
 
 
@@ -691,27 +549,27 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
     """Pick a rate and a length: the chart and the sentence underneath show the days and years it takes."""
     import ipywidgets as widgets
 
-    from .widgets import FigureView
+    from ..ui.widgets import FigureView
 
-    lang = check_lang(lang)
-    chart = PaceChart(lang, rate_m_per_day=rate_m_per_day)
+    say = bind(lang, LESSON)  # the language is checked here, once, and carried as bound words
+    chart = PaceChart(say, rate_m_per_day=rate_m_per_day)
     view = FigureView(chart.figure, dynamic=chart.dynamic)
-    choices = length_choices(lang)
+    choices = length_choices(say)
     wide = {"description_width": "14em"}  # one width for the three labels, so the controls line up
-    menu = widgets.Dropdown(options=[*choices, (words("length_own", lang), None)], value=choices[0][1],
-                            description=words("length_menu", lang), style=wide, layout=widgets.Layout(width="42em"))
+    menu = widgets.Dropdown(options=[*choices, (say("length_own"), None)], value=choices[0][1],
+                            description=say("length_menu"), style=wide, layout=widgets.Layout(width="42em"))
     length = widgets.IntSlider(value=int(choices[0][1]), min=10, max=chart.max_length, step=1,
-                               description=words("length_slider", lang), style=wide, layout=widgets.Layout(width="42em"))
-    rate = widgets.IntSlider(value=rate_m_per_day, min=50, max=3000, step=50, description=words("rate_slider", lang),
+                               description=say("length_slider"), style=wide, layout=widgets.Layout(width="42em"))
+    rate = widgets.IntSlider(value=rate_m_per_day, min=50, max=3000, step=50, description=say("rate_slider"),
                              style=wide, layout=widgets.Layout(width="42em"))
-    readout = widgets.HTML(pace_readout(length.value, rate.value, lang))
+    readout = widgets.HTML(pace_readout(length.value, rate.value, say))
     for control, name in ((menu, "menu"), (length, "length"), (rate, "rate")):
         control.add_class(f"histkit-pace-{name}")  # handles for the browser tests
 
     def redraw(_=None):
         chart.update(length.value, rate.value)
         view.refresh()
-        readout.value = pace_readout(length.value, rate.value, lang)
+        readout.value = pace_readout(length.value, rate.value, say)
 
     def from_menu(change):
         if change["new"] is not None and length.value != change["new"]:
@@ -737,7 +595,8 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
 def _period(row: pd.Series, lang: str) -> str:
     """When a workforce row applies: period_en in English; in Kazakh, the date printed in the event from the same sentence."""
     if lang == "en":
-        return f"at the {row['period_en']}" if row["period_en"].startswith("beginning") else row["period_en"]
+        period = row["period_en"]
+        return t("at_period", lang, LESSON, period=period) if period.startswith("beginning") else period
     events = load("events", lang="kk")
     printed = events.loc[events["sentence_id"] == row["sentence_id"], "date_kk"]
     return printed.iloc[0] if len(printed) else row["period_en"]
@@ -755,14 +614,14 @@ def people_card(lang: str = "en") -> HTML:
 
     def hedge(row):
         english = load("workforce").set_index("group_id").loc[row["group_id"], "qualifier"]
-        return words("about" if english == "about" else "more_than", lang)
+        return t("about" if english == "about" else "more_than", lang, LESSON)
 
     def filled(key, row, **extra):
-        return words(key, lang, qualifier=hedge(row), value=_n(row["value"], lang), unit=row["unit"], **extra)
+        return t(key, lang, LESSON, qualifier=hedge(row), value=number(row["value"], lang), unit=row["unit"], **extra)
 
     rows = [(p.name, p.role, p.sentence_id) for p in leaders.itertuples()]
     rows += [
-        (words("people_party", lang), words("people_committees", lang, n=_n(committees["value"], lang)), committees["sentence_id"]),
+        (t("people_party", lang, LESSON), t("people_committees", lang, LESSON, n=number(committees["value"], lang)), committees["sentence_id"]),
         (builders["label"], filled("people_builders", builders), builders["sentence_id"]),
         (shock["label"], filled("people_shock", shock, period=_period(shock, lang)), shock["sentence_id"]),
     ]
@@ -771,7 +630,7 @@ def people_card(lang: str = "en") -> HTML:
         f"<td style='text-align:left'>{html.escape(what)}</td><td><code>{html.escape(ids.replace(';', ', '))}</code></td></tr>"
         for who, what, ids in rows
     )
-    head = "".join(f"<th style='text-align:left'>{words(k, lang)}</th>" for k in ("people_who", "people_what", "people_source"))
+    head = "".join(f"<th style='text-align:left'>{t(k, lang, LESSON)}</th>" for k in ("people_who", "people_what", "people_source"))
     return HTML(f"<table class='histkit-people'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
@@ -786,16 +645,16 @@ def _draw_totals(ax, lang: str) -> pd.DataFrame:
         reading = row.kind == "reading"
         ax.barh(y, row.thousand_tonnes, height=0.55, color="white" if reading else ORANGE,
                 edgecolor=ORANGE if reading else "none", hatch="///" if reading else None, linewidth=1.3)
-        shown = words("thousand_t", lang, value=_n(row.thousand_tonnes, lang, 4))
+        shown = t("thousand_t", lang, LESSON, value=number(row.thousand_tonnes, lang, 4))
         ax.text(row.thousand_tonnes + top * 0.012, y, shown, va="center", ha="left", fontsize=9.5,
-                color="#111111", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-        labels.append(words("row_reading", lang, year=row.year) if reading
-                      else words("row_printed", lang, year=row.year, value=_n(row.value, lang), unit=row.unit))
+                color=INK, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        labels.append(t("row_reading", lang, LESSON, year=row.year) if reading
+                      else t("row_printed", lang, LESSON, year=row.year, value=number(row.value, lang), unit=row.unit))
     ax.set_yticks(range(len(table)), labels, fontsize=9)
     ax.tick_params(axis="y", length=0)
     ax.invert_yaxis()
     ax.set_xlim(0, top * 1.28)
-    ax.set_xlabel(words("thousand_tonnes", lang))
+    ax.set_xlabel(t("thousand_tonnes", lang, LESSON))
     return table
 
 
@@ -809,16 +668,16 @@ def _draw_growth(ax, lang: str) -> pd.DataFrame:
     for y, row in enumerate(growth.itertuples()):
         hedge = hedges[row.cargo_id]
         key = "factor_plain" if pd.isna(hedge) else "factor_about" if hedge == "about" else "factor_more_than"
-        ax.text(row.factor + 0.12, y, words(key, lang, f=_n(row.factor, lang)), va="center", ha="left", fontsize=10)
-    ax.axvline(1, color="#111111", linewidth=1.1, linestyle=(0, (3, 2)))
-    ax.text(1.08, -0.55, words("no_growth", lang), fontsize=8.5, va="center", ha="left", color="#333333")
+        ax.text(row.factor + 0.12, y, t(key, lang, LESSON, f=number(row.factor, lang)), va="center", ha="left", fontsize=10)
+    ax.axvline(1, color=INK, linewidth=1.1, linestyle=(0, (3, 2)))
+    ax.text(1.08, -0.55, t("no_growth", lang, LESSON), fontsize=8.5, va="center", ha="left", color=DARK_GREY)
     ax.set_yticks(range(len(growth)), [f"{row.cargo} ({row.sentence_id})" for row in growth.itertuples()], fontsize=9.5)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(len(growth) - 0.4, -0.85)
     ax.set_xlim(0, math.ceil(growth["factor"].max()) + 2)
     ax.set_xticks(range(0, math.ceil(growth["factor"].max()) + 1, 2))
-    ax.set_xlabel(words("times_1928", lang, first=int(years.min())))
-    ax.set_title(words("growth_subtitle", lang, first=int(years.min()), last=int(years.max())), loc="left", fontsize=10,
+    ax.set_xlabel(t("times_1928", lang, LESSON, first=int(years.min())))
+    ax.set_title(t("growth_subtitle", lang, LESSON, first=int(years.min()), last=int(years.max())), loc="left", fontsize=10,
                  color=GREY, wrap=True)
     return growth
 
@@ -831,5 +690,5 @@ def freight_chart(lang: str = "en") -> Figure:
     totals = _draw_totals(style_axes(top, grid="x"), lang)
     growth = _draw_growth(style_axes(bottom, grid="x"), lang)
     first, last = int(totals["year"].min()), int(totals["year"].max())
-    return finish(fig, title=words("freight_title", lang, first=first, last=last),
-                  subtitle=words("freight_subtitle", lang, last=last), ids=ids_of(totals, growth), lang=lang)
+    return finish(fig, title=t("freight_title", lang, LESSON, first=first, last=last),
+                  subtitle=t("freight_subtitle", lang, LESSON, last=last), ids=ids_of(totals, growth), lang=lang)

@@ -15,8 +15,9 @@ import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from . import cite, info, list_datasets, load
-from .labels import check_lang, text
+from .. import cite, info, list_datasets, load, sentence
+from .words import check_lang, t
+from .palette import MID_GREY
 
 
 class FigureView:
@@ -62,24 +63,21 @@ def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
     shown = table.head(rows)
     about = info(name)
     sources = cite(shown)
-    quotes = "".join(
-        f"<li><b>{s.sentence_id}</b> <span lang='{lang}'>{html.escape(s.text_kk if lang == 'kk' else s.text_en)}</span></li>"
-        for s in sources.itertuples()
-    )
+    quotes = "".join(sentence(s.sentence_id).card(lang) for s in sources.itertuples())
     return (
         f"<h4 style='margin:0.2em 0'>{html.escape(about.title)} <code>{html.escape(name)}</code></h4>"
         f"<p style='margin:0.2em 0'>{html.escape(about.description)}</p>"
-        f"<p style='color:#555;margin:0.2em 0'>{text('rows_shown', lang, n=len(shown), total=len(table))}</p>"
+        f"<p style='color:{MID_GREY};margin:0.2em 0'>{t('rows_shown', lang, n=len(shown), total=len(table))}</p>"
         f"<div style='overflow-x:auto;max-width:100%'>{shown.to_html(index=False, na_rep='', escape=True, border=0)}</div>"
-        f"<p style='margin:0.6em 0 0.2em'><b>{text('sources_of_rows', lang)}</b></p><ul>{quotes}</ul>"
+        f"<p style='margin:0.6em 0 0.2em'><b>{t('sources_of_rows', lang)}</b></p>{quotes}"
     )
 
 
 def dataset_explorer(name: str = "events", lang: str = "en") -> widgets.VBox:
     """Pick a dataset and a language; see its first rows with the sentences they come from."""
-    choose = widgets.Dropdown(options=list_datasets(), value=name, description=text("dataset", lang))
+    choose = widgets.Dropdown(options=list_datasets(), value=name, description=t("dataset", lang))
     language = widgets.ToggleButtons(options=[("English", "en"), ("Қазақша", "kk")], value=check_lang(lang),
-                                     description=text("language", lang))
+                                     description=t("language", lang))
     page = widgets.HTML(explorer_html(name, lang))
 
     def redraw(_=None):

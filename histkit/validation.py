@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import package
 from .errors import DataFileError
-from .provenance import months_in, numbers_in, split_ids
+from .parsing import months_in, numbers_in, split_ids
 
 
 def _label(folder: Path, resource: dict) -> str:
@@ -19,7 +19,7 @@ def _where(label: str, number: int, column: str) -> str:
 
 def _key_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
     problems = []
-    for resource in package._descriptor(folder)["resources"]:
+    for resource in package.descriptor(folder)["resources"]:
         rows = tables.get(resource["name"])
         if rows is None:
             continue
@@ -69,7 +69,7 @@ def stands_in(value: str, text: str) -> bool:
 def _provenance_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
     texts = {row["sentence_id"]: row["text_kk"] for row in tables.get("sentences", [])}
     problems = []
-    for resource in package._descriptor(folder)["resources"]:
+    for resource in package.descriptor(folder)["resources"]:
         rows = tables.get(resource["name"])
         if rows is None or resource["name"] == "sentences":
             continue
@@ -105,7 +105,7 @@ def _provenance_problems(folder: Path, tables: dict[str, list[dict]]) -> list[st
 def problems_in(folder: Path) -> list[str]:
     """Every problem in the data package at folder, as messages naming file, row, column and rule."""
     problems, tables = [], {}
-    for resource in package._descriptor(folder)["resources"]:
+    for resource in package.descriptor(folder)["resources"]:
         if resource.get("format") != "csv":
             continue
         try:

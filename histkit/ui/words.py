@@ -1,0 +1,102 @@
+"""Every word on screen that is not data, in English and Kazakh: one lookup, :func:`t`.
+
+The words live in ``histkit/ui/text/``: ``shared.toml`` for words every lesson uses, and one
+file per lesson (``turksib.toml``...) for its own. A translator edits those files, not Python.
+Each file is read the first time a word of it is needed, then kept.
+
+>>> t("check", "kk")
+'Тексеру'
+>>> t("gap", "en", "turksib", km="167")
+'167 km missing'
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import LanguageError
+
+TEXT = Path(__file__).parent / "text"  # one TOML file of words per lesson, and shared.toml
+LANGS = ("en", "kk")
+
+
+def date_words(year, month=None, day=None, lang: str = "en") -> str:
+    """A date in words, with only the parts given: '28 April 1930', 'April 1930', '1930';
+    in Kazakh in the text's own order: '1930 ж. 28 сәуір'."""
+    month_name = t(f"month_{int(month)}", lang) if pd.notna(month) else ""
+    day_text = str(int(day)) if pd.notna(day) else ""
+    parts = [f"{int(year)} ж.", day_text, month_name] if lang == "kk" else [day_text, month_name, str(int(year))]
+    return " ".join(p for p in parts if p)
+
+
+def number(value, lang: str, decimals: int | None = None) -> str:
+    """A figure as readers of lang write it: 84.4 in English, 84,4 in Kazakh, 2902 (never 2902.0 or 1e+06).
+
+    Rounded to decimals if given, else to 6 significant digits; a missing value gives ''.
+    The one number formatter: lessons choose how to round, this writes the result.
+    """
+    return _number(value, check_lang(lang), decimals)
+
+
+def _number(value, lang: str, decimals: int | None) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    value = float(value) if decimals is None else round(float(value), decimals)
+    shown = str(int(value)) if value.is_integer() else f"{value:.0f}" if abs(value) >= 1e6 else f"{value:g}"
+    return shown.replace(".", ",") if lang == "kk" else shown
+
+
+def check_lang(lang: str) -> str:
+    """Return lang if it is 'en' or 'kk'; charts and widgets show one language at a time."""
+    if lang not in ("en", "kk"):
+        raise LanguageError(f"lang must be 'en' (English) or 'kk' (Kazakh), not {lang!r}.")
+    return lang
+
+
+@lru_cache(maxsize=None)
+def table(name: str = "shared") -> dict[str, dict[str, str]]:
+    """The words of one file of histkit/ui/text/ ('shared' or a lesson's name), by key."""
+    with open(TEXT / f"{name}.toml", "rb") as file:
+        return tomllib.load(file)
+
+
+def has(key: str, lesson: str | None = None) -> bool:
+    """True if there are words for key (the lesson's own or the shared ones)."""
+    return (lesson is not None and key in table(lesson)) or key in table()
+
+
+def t(key: str, lang: str, lesson: str | None = None, **values) -> str:
+    """The words for key in lang, the lesson's own if it has them, else the shared ones, filled with values."""
+    return _lookup(key, check_lang(lang), lesson, values)
+
+
+def _lookup(key: str, lang: str, lesson: str | None, values: dict) -> str:
+    words = table(lesson) if lesson is not None and key in table(lesson) else table()
+    text = words[key][lang]
+    return text.format(**values) if values else text
+
+
+@dataclass(frozen=True)
+class Words:
+    """One lesson's words in one language, checked once where a widget is built, then carried along:
+    ``say = bind("kk", "turksib")``, then ``say("gap", km=say.number(167))``."""
+
+    lang: str
+    lesson: str | None = None
+
+    def __call__(self, key: str, **values) -> str:
+        return _lookup(key, self.lang, self.lesson, values)
+
+    def number(self, value, decimals: int | None = None) -> str:
+        """A figure written the way readers of this language write it (see :func:`number`)."""
+        return _number(value, self.lang, decimals)
+
+
+def bind(lang: str | Words, lesson: str | None = None) -> Words:
+    """Check lang once and bind it to the lesson's words; bound Words pass through as they are."""
+    return lang if isinstance(lang, Words) else Words(check_lang(lang), lesson)
