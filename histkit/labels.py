@@ -43,6 +43,11 @@ UI = {
     "language": {"en": "Language", "kk": "Тіл"},
     "rows_shown": {"en": "Showing {n} of {total} rows", "kk": "{total} жолдың {n} жолы көрсетілді"},
     "sources_of_rows": {"en": "The sentences these rows come from", "kk": "Бұл жолдар алынған сөйлемдер"},
+    "static_note": {
+        "en": "A printed copy of an interactive widget: to use it, open this lesson in JupyterLab, in Voilà or on Binder.",
+        "kk": "Бұл — интерактивті виджеттің басуға арналған көшірмесі: оны қолдану үшін сабақты JupyterLab, Voilà немесе Binder арқылы ашыңыз.",
+    },
+    "chart_alt": {"en": "The chart as it first appears", "kk": "Диаграмманың алғашқы көрінісі"},
 }
 
 

@@ -32,3 +32,19 @@ def callback_log(caplog):
     yield caplog
     errors = [r.getMessage() for r in caplog.records if r.levelname in ("WARNING", "ERROR")]
     assert not errors, f"a widget callback failed: {errors}"
+
+
+WIDGET_REPRS = ("VBox(", "HBox(", "Dropdown(", "RadioButtons(", "ToggleButtons(", "IntSlider(", "FloatSlider(",
+                "Text(", "Textarea(", "Button(", "Image(", "HTML(value=")  # fmt: skip
+
+
+def exported_text(notebook) -> tuple[str, str]:
+    """A notebook as `jupyter nbconvert --to html` exports it: the page, and its text without tags."""
+    import html
+    import re
+
+    from nbconvert import HTMLExporter
+
+    page, _ = HTMLExporter().from_notebook_node(notebook)
+    body = re.sub(r"<script.*?</script>|<style.*?</style>", " ", page, flags=re.S)
+    return page, html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)))
