@@ -34,8 +34,8 @@ def callback_log(caplog):
     assert not errors, f"a widget callback failed: {errors}"
 
 
-WIDGET_REPRS = ("VBox(", "HBox(", "Dropdown(", "RadioButtons(", "ToggleButtons(", "IntSlider(", "FloatSlider(",
-                "Text(", "Textarea(", "Button(", "Image(", "HTML(value=")  # fmt: skip
+WIDGET_REPRS = ("Box(children=", "VBox(", "HBox(", "Dropdown(", "RadioButtons(", "ToggleButtons(", "IntSlider(",
+                "FloatSlider(", "Text(", "Textarea(", "Button(", "Image(", "HTML(value=")  # fmt: skip
 
 
 def exported_text(notebook) -> tuple[str, str]:
