@@ -274,8 +274,8 @@ def test_jupyterlab_serves_the_settings_shipped_with_histkit(lab):
     base, token = lab
     url = f"{base}/lab/api/settings/@jupyterlab/apputils-extension:notification?token={token}"
     with urllib.request.urlopen(url, timeout=10) as response:
-        composite = json.load(response)["settings"]
-    assert composite["fetchNews"] == "false" and composite["checkForUpdates"] is False
+        defaults = {k: v["default"] for k, v in json.load(response)["schema"]["properties"].items()}  # overrides set defaults
+    assert defaults["fetchNews"] == "false" and defaults["checkForUpdates"] is False
     shipped = json.loads((ROOT / "jupyter" / "lab-overrides.json").read_text(encoding="utf-8"))
     assert shipped["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
 
@@ -325,7 +325,8 @@ def test_lesson_in_jupyterlab(path, lab, browser):
         assert page.locator(PANEL).locator(".jupyter-widgets").count() > 0
         assert_no_errors(page, PANEL)
         _page_screenshots(page, path.stem)
-        assert page.locator(PANEL).get_by_text("Shift + Enter").is_visible(), "JupyterLab readers need the help box"
+        help_box = page.locator(PANEL).locator(".jp-RenderedMarkdown blockquote").filter(has_text="New to notebooks?")
+        assert help_box.get_by_text("Shift + Enter").is_visible(), "JupyterLab readers need the help box's advice"
         act_as_a_student(page, PANEL, path, "lab")
         assert page.get_by_text(NEWS_PROMPT).count() == 0, "JupyterLab asked about Jupyter news"
     finally:
