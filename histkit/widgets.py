@@ -69,9 +69,9 @@ def _static(widget: widgets.Widget, lang: str) -> str:
     if isinstance(widget, (widgets.Dropdown, widgets.RadioButtons, widgets.ToggleButtons)):
         if widget.value is not None:
             return f"<p style='margin:0.3em 0'>{label}{html.escape(widget.label)}</p>"
-        tag = "div" if isinstance(widget, widgets.RadioButtons) else "span"  # a list, or side by side
+        flow = "block" if isinstance(widget, widgets.RadioButtons) else "inline-block"  # a list, or side by side
         boxes = "".join(
-            f"<{tag} style='display:inline-block;margin:0.2em 1.5em 0.2em 0'>☐ {html.escape(option)}</{tag}>"
+            f"<div style='display:{flow};margin:0.2em 1.5em 0.2em 0'>☐ {html.escape(option)}</div>"
             for option, value in widget._options_full if value is not None
         )
         return f"<div style='margin:0.4em 0'>{label}{boxes}</div>"
