@@ -270,11 +270,12 @@ NEWS_PROMPT = "Would you like to get notified about official Jupyter news?"
 
 
 def test_jupyterlab_serves_the_settings_shipped_with_histkit(lab):
-    """Installing histkit installs jupyter/lab-overrides.json where JupyterLab reads defaults: no news, no update check."""
+    """Installing histkit puts jupyter/lab-overrides.json where JupyterLab reads defaults: no news, no update check."""
     base, token = lab
     url = f"{base}/lab/api/settings/@jupyterlab/apputils-extension:notification?token={token}"
     with urllib.request.urlopen(url, timeout=10) as response:
-        defaults = {k: v["default"] for k, v in json.load(response)["schema"]["properties"].items()}  # overrides set defaults
+        schema = json.load(response)["schema"]  # overrides change the schema's defaults, not the user's settings
+    defaults = {name: field["default"] for name, field in schema["properties"].items()}
     assert defaults["fetchNews"] == "false" and defaults["checkForUpdates"] is False
     shipped = json.loads((ROOT / "jupyter" / "lab-overrides.json").read_text(encoding="utf-8"))
     assert shipped["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}

@@ -63,7 +63,8 @@ def test_conda_installs_what_make_installs():
     the pinned requirements and histkit itself, as the Makefile installs them into .venv."""
     assert environment_pip_entries() == ["-r requirements.txt", "-e ."]
     make = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "pip install --quiet -r requirements-dev.txt" in make and "-r requirements.txt" in (ROOT / "requirements-dev.txt").read_text()
+    assert "pip install --quiet -r requirements-dev.txt" in make
+    assert "-r requirements.txt" in (ROOT / "requirements-dev.txt").read_text(encoding="utf-8")
     assert "pip install --quiet --no-deps --editable ." in make
 
 
