@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: lab test lint notebooks bench check-python browser clean
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml jupyter/lab-overrides.json
 	@$(MAKE) --no-print-directory check-python
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

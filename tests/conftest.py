@@ -51,3 +51,19 @@ def assert_fast_redraw(view, change) -> None:
         assert not full_draws, "the change redrew the whole figure instead of only its dynamic artists"
     finally:
         view.canvas.draw = original
+
+
+WIDGET_REPRS = ("Box(children=", "VBox(", "HBox(", "Dropdown(", "RadioButtons(", "ToggleButtons(", "IntSlider(",
+                "FloatSlider(", "Text(", "Textarea(", "Button(", "Image(", "HTML(value=")  # fmt: skip
+
+
+def exported_text(notebook) -> tuple[str, str]:
+    """A notebook as `jupyter nbconvert --to html` exports it: the page, and its text without tags."""
+    import html
+    import re
+
+    from nbconvert import HTMLExporter
+
+    page, _ = HTMLExporter().from_notebook_node(notebook)
+    body = re.sub(r"<script.*?</script>|<style.*?</style>", " ", page, flags=re.S)
+    return page, html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)))

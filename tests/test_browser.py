@@ -129,10 +129,10 @@ def _serve(command: list[str], url: str, tmp: Path):
 
 
 def _settings(folder: Path) -> Path:
-    """JupyterLab settings for a test run: render every cell, no news pop-up or update check, no autosave."""
+    """JupyterLab settings for a test run: render every cell, no autosave. Nothing about the news pop-up:
+    the settings installed with histkit (jupyter/lab-overrides.json) must keep it away, as for students."""
     overrides = {
         "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
-        "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
         "@jupyterlab/docmanager-extension/plugin": {"autosave": False},  # never write over the committed notebooks
     }
     for plugin, values in overrides.items():
@@ -266,6 +266,21 @@ def assert_no_errors(page, root: str) -> None:
     assert errors.count() == 0, errors.first.inner_text()
 
 
+NEWS_PROMPT = "Would you like to get notified about official Jupyter news?"
+
+
+def test_jupyterlab_serves_the_settings_shipped_with_histkit(lab):
+    """Installing histkit puts jupyter/lab-overrides.json where JupyterLab reads defaults: no news, no update check."""
+    base, token = lab
+    url = f"{base}/lab/api/settings/@jupyterlab/apputils-extension:notification?token={token}"
+    with urllib.request.urlopen(url, timeout=10) as response:
+        schema = json.load(response)["schema"]  # overrides change the schema's defaults, not the user's settings
+    defaults = {name: field["default"] for name, field in schema["properties"].items()}
+    assert defaults["fetchNews"] == "false" and defaults["checkForUpdates"] is False
+    shipped = json.loads((ROOT / "jupyter" / "lab-overrides.json").read_text(encoding="utf-8"))
+    assert shipped["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
+
+
 # In JupyterLab every locator is scoped to the one notebook panel on show: a hidden panel (another
 # notebook, or one a workspace restored) keeps its own toolbar, prompts and widgets in the DOM.
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
@@ -311,7 +326,10 @@ def test_lesson_in_jupyterlab(path, lab, browser):
         assert page.locator(PANEL).locator(".jupyter-widgets").count() > 0
         assert_no_errors(page, PANEL)
         _page_screenshots(page, path.stem)
+        help_box = page.locator(PANEL).locator(".jp-RenderedMarkdown blockquote").filter(has_text="New to notebooks?")
+        assert help_box.get_by_text("Shift + Enter").is_visible(), "JupyterLab readers need the help box's advice"
         act_as_a_student(page, PANEL, path, "lab")
+        assert page.get_by_text(NEWS_PROMPT).count() == 0, "JupyterLab asked about Jupyter news"
     finally:
         page.close()
         _shut_down_kernels(base, token)
@@ -336,6 +354,9 @@ def test_lesson_in_voila(path, voila, browser):
         wait_for_every_self_check(page, "body", path, timeout=120_000)
         page.wait_for_load_state("networkidle")
         assert_no_errors(page, "body")
+        help_box = page.locator("blockquote").filter(has_text="New to notebooks?")
+        assert help_box.get_by_text("You cannot break anything").is_visible()
+        assert not help_box.get_by_text("Shift + Enter").is_visible(), "Voilà has no cells to run: no Shift + Enter"
         page.screenshot(path=str(SHOTS / f"{path.stem}-voila.png"), full_page=True)
         act_as_a_student(page, "body", path, "voila")
     finally:

@@ -5,6 +5,7 @@ import re
 import subprocess
 import sys
 from importlib import metadata
+from pathlib import Path
 
 import pytest
 
@@ -47,8 +48,61 @@ def test_binder_builds_from_the_same_pins():
     assert not (ROOT / "binder").exists() and not (ROOT / "Dockerfile").exists()
     post = (ROOT / "postBuild").read_text(encoding="utf-8").splitlines()
     assert post[0] == "#!/bin/bash" and "set -euo pipefail" in post
-    assert "python -m pip install --no-deps ." in post
+    assert not any("pip install" in line for line in post), "environment.yml installs histkit: not twice"
     assert (ROOT / "postBuild").stat().st_mode & 0o111
+
+
+def environment_pip_entries() -> list[str]:
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    block = re.search(r"^\s*- pip:\n((?:\s+- .*\n?)+)", text, re.M).group(1)
+    return [line.strip()[2:] for line in block.splitlines()]
+
+
+def test_conda_installs_what_make_installs():
+    """`conda env create -f environment.yml` (Anaconda, Binder) runs pip on the env file's pip entries:
+    the pinned requirements and histkit itself, as the Makefile installs them into .venv."""
+    assert environment_pip_entries() == ["-r requirements.txt", "-e ."]
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "pip install --quiet -r requirements-dev.txt" in make
+    assert "-r requirements.txt" in (ROOT / "requirements-dev.txt").read_text(encoding="utf-8")
+    assert "pip install --quiet --no-deps --editable ." in make
+
+
+def test_readme_gives_the_conda_commands_for_this_environment_file():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"### Without make \(Anaconda / Miniconda, Windows\).*?```bash\n(.*?)```", readme, re.S).group(1)
+    name = re.search(r"^name: (\S+)$", (ROOT / "environment.yml").read_text(encoding="utf-8"), re.M).group(1)
+    assert block.split("\n")[:3] == [
+        "conda env create -f environment.yml", f"conda activate {name}", "jupyter lab notebooks/00-start-here.ipynb"
+    ]
+    assert (ROOT / "notebooks" / "00-start-here.ipynb").exists()
+
+
+def test_the_environment_file_alone_gives_working_lessons(tmp_path):
+    """Do what conda does with environment.yml's histkit entry, in a fresh environment that has only the
+    pinned packages (this run's, already checked against the pins): pip from the env file's folder. Then
+    histkit must import and load its data from another folder, and JupyterLab there must get the settings.
+    pip fetches the build backend (hatchling) from PyPI, as it does under conda; about 10 s."""
+    env = tmp_path / "env"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
+    site = next((env / "lib").glob("python3*/site-packages"))
+    pinned = next(p for p in map(Path, sys.path) if p.name == "site-packages" and (p / "pandas").is_dir())
+    (site / "pinned.pth").write_text(f"{pinned}\n")  # the packages, but not this run's own histkit install
+    python = env / "bin" / "python"
+    entries = [e for e in environment_pip_entries() if not e.startswith("-r ")]
+    # --ignore-installed: pip must not uninstall this run's histkit, which it can see through pinned.pth
+    pip = [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--ignore-installed", *" ".join(entries).split()]
+    subprocess.run(pip, cwd=ROOT, check=True)
+    check = (
+        "import sys, histkit; from jupyterlab_server.settings_utils import _get_overrides; "
+        "assert histkit.__file__.startswith(sys.argv[1]), histkit.__file__; "
+        "print(len(histkit.load('events')), _get_overrides(sys.prefix + '/share/jupyter/lab/settings')[0])"
+    )
+    result = subprocess.run([str(python), "-c", check, str(ROOT)], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    rows, overrides = result.stdout.split(" ", 1)
+    assert int(rows) > 0
+    assert "'fetchNews': 'false'" in overrides and "'checkForUpdates': False" in overrides
 
 
 def test_ci_runs_the_readme_test_command():

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import histkit
-from histkit.checking import stands_in
+from histkit.validation import stands_in
 
 from conftest import ROOT, replace_in
 

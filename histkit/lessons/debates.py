@@ -222,6 +222,8 @@ def quotation_explorer(lang: str = "en", key: str = "all"):
     """Choose all quotations, a direction or a speaker; read each quotation in Kazakh and English."""
     import ipywidgets as widgets
 
+    from ..ui.widgets import PrintableBox
+
     lang = check_lang(lang)
     choose = widgets.Dropdown(options=explorer_choices(lang), value=key, description=t("show", lang, LESSON),
                               layout=widgets.Layout(width="auto"))
@@ -231,7 +233,7 @@ def quotation_explorer(lang: str = "en", key: str = "all"):
         page.value = quotations_html(change["new"], lang)
 
     choose.observe(redraw, names="value")
-    box = widgets.VBox([choose, page])
+    box = PrintableBox([choose, page], lang=lang)
     box.add_class("histkit-quotations")  # a handle for the browser tests
     return box
 
@@ -420,7 +422,7 @@ def wool_cloth_explorer(lang: str = "en"):
     """Sliders for the model's assumptions and the chart, redrawn fast through FigureView."""
     import ipywidgets as widgets
 
-    from ..ui.widgets import FigureView
+    from ..ui.widgets import FigureView, PrintableBox
 
     lang = check_lang(lang)
     fig = wool_cloth_chart(lang)
@@ -445,7 +447,7 @@ def wool_cloth_explorer(lang: str = "en"):
 
     for slider in sliders.values():
         slider.observe(redraw, names="value")
-    box = widgets.VBox([widgets.HTML(t("sliders_head", lang, LESSON)), *sliders.values(), view.image, summary])
+    box = PrintableBox([widgets.HTML(t("sliders_head", lang, LESSON)), *sliders.values(), view.image, summary], lang=lang)
     box.add_class("histkit-wool-model")  # a handle for the browser tests
     box.sliders, box.view, box.chart, box.summary = sliders, view, chart, summary  # for tests
     return box

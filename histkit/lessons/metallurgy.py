@@ -269,7 +269,7 @@ def enterprise_explorer(lang: str = "en"):
     """The enterprise map with filters by period and industry group, and the table of the rows shown."""
     import ipywidgets as widgets
 
-    from ..ui.widgets import FigureView
+    from ..ui.widgets import FigureView, PrintableBox
 
     lang = check_lang(lang)
     drawing = EnterpriseMap(lang)
@@ -292,7 +292,7 @@ def enterprise_explorer(lang: str = "en"):
 
     period.observe(redraw, names="value")
     group.observe(redraw, names="value")
-    box = widgets.VBox([period, group, view.image, table])
+    box = PrintableBox([period, group, view.image, table], lang=lang)
     box.add_class("histkit-enterprises")  # a handle for the browser tests
     box.drawing, box.view = drawing, view  # for tests and benchmarks
     return box

@@ -549,7 +549,7 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
     """Pick a rate and a length: the chart and the sentence underneath show the days and years it takes."""
     import ipywidgets as widgets
 
-    from ..ui.widgets import FigureView
+    from ..ui.widgets import FigureView, PrintableBox
 
     say = bind(lang, LESSON)  # the language is checked here, once, and carried as bound words
     chart = PaceChart(say, rate_m_per_day=rate_m_per_day)
@@ -583,7 +583,7 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
     menu.observe(from_menu, names="value")
     length.observe(from_slider, names="value")
     rate.observe(redraw, names="value")
-    box = widgets.VBox([menu, length, rate, view.image, readout])
+    box = PrintableBox([menu, length, rate, view.image, readout], lang=lang)
     box.add_class("histkit-pace")
     box.chart, box.view = chart, view  # for tests and benchmarks
     return box

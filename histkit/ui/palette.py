@@ -21,7 +21,7 @@ BROWN = "#8A4B00"  # the note that a finding uses general knowledge
 
 # Greys: text from darkest to lightest, then lines and backgrounds
 INK, CHARCOAL, DARK_GREY, TEXT_GREY, MID_GREY = "#111111", "#222222", "#333333", "#444444", "#555555"
-GREY, STONE = "#6E6E6E", "#777777"
+GREY, STONE, RULE_GREY = "#6E6E6E", "#777777", "#999999"  # RULE_GREY: lines to write on in printed self-checks
 SILVER, LIGHT_GREY, FAINT = "#CCCCCC", "#DDDDDD", "#EEEEEE"
 PAPER, SNOW, CARD = "#F2F2F2", "#F7F7F7", "#FAFAFA"
 

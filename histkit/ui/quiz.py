@@ -145,6 +145,8 @@ def quiz(exercise_id: str, lang: str = "en"):
     """The self-check as a widget: the question, a way to answer, a Check button and the feedback."""
     import ipywidgets as widgets
 
+    from .widgets import PrintableBox
+
     row, options, categories = exercise(exercise_id, lang)
     prompt = widgets.HTML(f"<b>{html.escape(row['prompt'])}</b>")
     feedback = widgets.HTML()
@@ -177,6 +179,6 @@ def quiz(exercise_id: str, lang: str = "en"):
         feedback.value = check(exercise_id, read(), lang).to_html(lang)
 
     button.on_click(on_click)
-    box = widgets.VBox([prompt, *body, button, feedback], layout=widgets.Layout(border=f"1px solid {SILVER}", padding="0.6em"))
+    box = PrintableBox([prompt, *body, button, feedback], lang=lang, layout=widgets.Layout(border=f"1px solid {SILVER}", padding="0.6em"))
     box.add_class("histkit-quiz")
     return box

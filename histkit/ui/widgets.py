@@ -6,6 +6,7 @@ DataFrame or a Figure) that tests call directly.
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 
@@ -15,9 +16,74 @@ import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .. import cite, info, list_datasets, load, sentence
+from .. import HistkitError, cite, info, list_datasets, load, sentence
+from .palette import MID_GREY, RULE_GREY, SILVER
 from .words import check_lang, t
-from .palette import MID_GREY
+
+
+class PrintableBox(widgets.VBox):
+    """A VBox with a static form for readers without a kernel (GitHub, nbviewer, an HTML export).
+
+    JupyterLab and Voilà render the live widget; a page that cannot (no kernel, no saved widget
+    state) shows the richest other format, here the ``text/html`` of :func:`static_html`: its
+    first view as a printable worksheet, with a line saying where the live version runs.
+    """
+
+    def __init__(self, children=(), lang: str = "en", **kwargs):
+        super().__init__(children, **kwargs)
+        self.lang = check_lang(lang)
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = t("static_note", self.lang)
+        bundle["text/html"] = static_html(self, self.lang)
+        return bundle
+
+
+def static_html(box: widgets.Box, lang: str = "en") -> str:
+    """A widget box as it first looks, in plain HTML: text and charts as shown, a choice not yet
+    made as a list of boxes to tick, a text field as lines to write on, buttons left out."""
+    handle = " ".join(box._dom_classes)
+    return (
+        f"<div class='histkit-static' data-widget='{html.escape(handle)}' "
+        f"style='border:1px solid {SILVER};padding:0.6em;max-width:100%'>"
+        f"<p style='color:{MID_GREY};font-style:italic;margin:0 0 0.5em'>{html.escape(t('static_note', lang))}</p>"
+        f"{_static(box, lang)}</div>"
+    )
+
+
+def _static(widget: widgets.Widget, lang: str) -> str:
+    label = f"<b>{html.escape(widget.description)}</b> " if getattr(widget, "description", "") else ""
+    if isinstance(widget, widgets.Box):
+        flow = " style='display:flex;flex-wrap:wrap;gap:0.2em 2em'" if isinstance(widget, widgets.HBox) else ""
+        return f"<div{flow}>{''.join(_static(child, lang) for child in widget.children)}</div>"
+    if isinstance(widget, widgets.Button):
+        return ""
+    if isinstance(widget, widgets.HTML):
+        return widget.value
+    if isinstance(widget, widgets.Image):
+        width = widget.layout.width or "auto"
+        return (
+            f"<p><img src='data:image/png;base64,{base64.b64encode(_small_png(widget.value)).decode('ascii')}' "
+            f"alt='{html.escape(t('chart_alt', lang))}' style='width:{width};max-width:100%;height:auto'></p>"
+        )
+    if isinstance(widget, (widgets.Dropdown, widgets.RadioButtons, widgets.ToggleButtons)):
+        if widget.value is not None:
+            return f"<p style='margin:0.3em 0'>{label}{html.escape(widget.label)}</p>"
+        flow = "block" if isinstance(widget, widgets.RadioButtons) else "inline-block"  # a list, or side by side
+        boxes = "".join(
+            f"<div style='display:{flow};margin:0.2em 1.5em 0.2em 0'>☐ {html.escape(option)}</div>"
+            for option, value in widget._options_full if value is not None
+        )
+        return f"<div style='margin:0.4em 0'>{label}{boxes}</div>"
+    if isinstance(widget, widgets.Textarea):
+        lines = f"<div style='border-bottom:1px solid {RULE_GREY};height:1.8em'></div>" * 4
+        return f"<div style='margin:0.4em 0'>{label}{lines}</div>"
+    if isinstance(widget, widgets.Text):
+        return f"<p>{label}<span style='display:inline-block;width:12em;border-bottom:1px solid {RULE_GREY}'>&nbsp;</span></p>"
+    if isinstance(widget, (widgets.IntSlider, widgets.FloatSlider)):
+        return f"<p style='margin:0.3em 0'>{label}{format(widget.value, widget.readout_format)}</p>"
+    raise HistkitError(f"{type(widget).__name__} has no static form yet: add one to histkit.ui.widgets._static.")
 
 
 class FigureView:
@@ -56,6 +122,14 @@ class FigureView:
         self.image.value = buffer.getvalue()
 
 
+def _small_png(picture: bytes) -> bytes:
+    """The picture as a 256-colour PNG: a quarter of the bytes for a chart, so notebooks stay small."""
+    image = PIL.Image.open(io.BytesIO(picture)).convert("RGB").quantize(256, method=PIL.Image.Quantize.FASTOCTREE)
+    buffer = io.BytesIO()
+    image.save(buffer, format="png", optimize=True)
+    return buffer.getvalue()
+
+
 def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
     """A dataset's first rows and the source sentences behind them, as HTML."""
     lang = check_lang(lang)
@@ -85,6 +159,6 @@ def dataset_explorer(name: str = "events", lang: str = "en") -> widgets.VBox:
 
     choose.observe(redraw, names="value")
     language.observe(redraw, names="value")
-    box = widgets.VBox([widgets.HBox([choose, language]), page])
+    box = PrintableBox([widgets.HBox([choose, language]), page], lang=lang)
     box.add_class("histkit-explorer")  # a handle for the browser tests
     return box

@@ -321,6 +321,8 @@ def explorer(lang: str = "en", finding_id: str | None = None):
     """Pick a kind of finding, then a finding: see its sentences, its calculation (computed now) and the conclusion."""
     import ipywidgets as widgets
 
+    from ...ui.widgets import PrintableBox
+
     lang = check_lang(lang)
     findings = table(lang)
     finding_id = finding_id or findings["finding_id"].iloc[0]
@@ -353,6 +355,6 @@ def explorer(lang: str = "en", finding_id: str | None = None):
 
     kind.observe(on_kind, names="value")
     choice.observe(on_finding, names="value")
-    box = widgets.VBox([widgets.VBox([kind, choice]), page], layout=widgets.Layout(border=f"1px solid {SILVER}", padding="0.6em"))
+    box = PrintableBox([widgets.VBox([kind, choice]), page], lang=lang, layout=widgets.Layout(border=f"1px solid {SILVER}", padding="0.6em"))
     box.add_class("histkit-findings")
     return box
