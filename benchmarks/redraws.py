@@ -64,8 +64,19 @@ def metallurgy_enterprise_map():
 
 REDRAWS = {
     "baseline: economy chart, one bar": (economy_bars, [20, 40, 60, 80]),
-    "03-metallurgy: enterprise map, period and industry toggles": (metallurgy_enterprise_map, [("period", "fyp1"), ("group", "food"), ("period", "prewar"), ("group", "non-ferrous metals"),
-                               ("period", "nep"), ("group", "fuel"), ("period", "all"), ("group", "all")]),
+    "03-metallurgy: enterprise map, period and industry toggles": (
+        metallurgy_enterprise_map,
+        [
+            ("period", "fyp1"),
+            ("group", "food"),
+            ("period", "prewar"),
+            ("group", "non-ferrous metals"),
+            ("period", "nep"),
+            ("group", "fuel"),
+            ("period", "all"),
+            ("group", "all"),
+        ],
+    ),
     "02-turksib: pace, rate slider": (turksib_pace, [150, 900, 1500, 2500, 3000, 400]),
     "01-debates: wool-and-cloth model, wool slider": (debates_wool_cloth, [300, 1200, 2500, 4000, 5000, 800]),
 }

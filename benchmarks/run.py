@@ -68,7 +68,9 @@ def notebook_seconds(path: Path) -> float:
 
     notebook = nbformat.read(path, as_version=4)
     start = time.perf_counter()
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     return time.perf_counter() - start
 
 
@@ -77,7 +79,12 @@ def notebooks(repeat: int) -> dict:
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")):
         runs = [notebook_seconds(path) for _ in range(repeat)]
         median = statistics.median(runs)
-        results[path.stem] = {"median_s": round(median, 2), "runs_s": [round(r, 2) for r in runs], "target_s": 5.0, "ok": median <= 5.0}
+        results[path.stem] = {
+            "median_s": round(median, 2),
+            "runs_s": [round(r, 2) for r in runs],
+            "target_s": 5.0,
+            "ok": median <= 5.0,
+        }
     return results
 
 
@@ -109,7 +116,11 @@ def main() -> None:
     parser.add_argument("--skip-notebooks", action="store_true")
     args = parser.parse_args()
     report = {
-        "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count(), "platform": platform.platform()},
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": __import__("os").cpu_count(),
+            "platform": platform.platform(),
+        },
         "import": imports(args.repeat * 4 + 1),
         "load": loads(),
         "redraw": redraws(args.repeat),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -66,7 +66,7 @@ def _check_lang(lang) -> str:
     return lang
 
 
-@lru_cache(maxsize=None)
+@cache
 def _frame(folder: Path, name: str) -> pd.DataFrame:
     rows = package.read_rows(name, folder)
     fields = package.resources()[name]["schema"]["fields"]

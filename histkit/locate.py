@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .errors import DataNotFoundError
@@ -39,7 +39,7 @@ def _is_our_package(folder: Path) -> bool:
         return False
 
 
-@lru_cache(maxsize=None)
+@cache
 def _find(env_value: str | None, cwd: str) -> Path:
     folders = candidate_folders()
     if env_value:

@@ -6,14 +6,14 @@ import csv
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .errors import DataFileError
 from .locate import data_dir
 
 
-@lru_cache(maxsize=None)
+@cache
 def _descriptor(folder: Path) -> dict:
     return json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
 

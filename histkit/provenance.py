@@ -108,4 +108,6 @@ class Citations(pd.DataFrame):
     def _repr_html_(self) -> str | None:
         if not {"sentence_id", "text_kk", "text_en"} <= set(self.columns):
             return super()._repr_html_()
-        return "".join(Sentence(row.sentence_id, row.text_kk, row.text_en, "", False).card() for row in self.itertuples())
+        return "".join(
+            Sentence(row.sentence_id, row.text_kk, row.text_en, "", False).card() for row in self.itertuples()
+        )

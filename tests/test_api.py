@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT, replace_in
 
 import histkit
 from histkit import locate
@@ -15,8 +16,6 @@ from histkit.errors import (
     UnknownDatasetError,
     UnknownSentenceError,
 )
-
-from conftest import ROOT, replace_in
 
 
 def test_list_datasets_names_every_table():
@@ -111,7 +110,9 @@ def test_unknown_dataset_without_a_near_name():
     with pytest.raises(UnknownDatasetError) as caught:
         histkit.info("zzz")
     count = len(histkit.list_datasets())
-    assert str(caught.value) == f"There is no dataset called 'zzz'. Run histkit.list_datasets() to see all {count} names."
+    assert (
+        str(caught.value) == f"There is no dataset called 'zzz'. Run histkit.list_datasets() to see all {count} names."
+    )
 
 
 def test_a_dataframe_where_a_name_is_expected():
@@ -176,7 +177,9 @@ def test_a_wrong_data_folder_setting_is_named(tmp_path, monkeypatch):
     monkeypatch.setenv(locate.ENV_VAR, str(tmp_path))
     locate._find.cache_clear()
     try:
-        with pytest.raises(DataNotFoundError, match=r"HISTKIT_DATA is set to .*, but that folder holds no datapackage.json"):
+        with pytest.raises(
+            DataNotFoundError, match=r"HISTKIT_DATA is set to .*, but that folder holds no datapackage.json"
+        ):
             locate.data_dir()
     finally:
         locate._find.cache_clear()
@@ -192,7 +195,11 @@ def _load_from(folder, monkeypatch, name):
 
 
 def test_a_broken_cell_names_file_row_column_and_rule(data_copy, monkeypatch):
-    replace_in(data_copy / "turksib_stages.csv", "north_3,north,3,1929,1929 ж.,1929,1929,432", "north_3,north,3,1929,1929 ж.,1929,1929,432 km")
+    replace_in(
+        data_copy / "turksib_stages.csv",
+        "north_3,north,3,1929,1929 ж.,1929,1929,432",
+        "north_3,north,3,1929,1929 ж.,1929,1929,432 km",
+    )
     with pytest.raises(DataFileError) as caught:
         _load_from(data_copy, monkeypatch, "turksib_stages")
     assert str(caught.value) == (
@@ -212,14 +219,19 @@ def test_a_value_outside_its_allowed_set(data_copy, monkeypatch):
 
 def test_a_missing_required_value(data_copy, monkeypatch):
     replace_in(data_copy / "workforce.csv", "shock_workers,Shock workers in the republic", "shock_workers,")
-    with pytest.raises(DataFileError, match=r"row 2 \(line 3\), column 'label_en': a value is required, but the cell is empty"):
+    with pytest.raises(
+        DataFileError, match=r"row 2 \(line 3\), column 'label_en': a value is required, but the cell is empty"
+    ):
         _load_from(data_copy, monkeypatch, "workforce")
 
 
 def test_a_missing_column(data_copy, monkeypatch):
     path = data_copy / "rankings.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("ranking_id,", "id,", 1), encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"^data/rankings.csv: column 'ranking_id' is missing; datapackage.json expects the columns ranking_id, field_en"):
+    with pytest.raises(
+        DataFileError,
+        match=r"^data/rankings.csv: column 'ranking_id' is missing; datapackage.json expects the columns ranking_id, field_en",
+    ):
         _load_from(data_copy, monkeypatch, "rankings")
 
 
@@ -241,7 +253,10 @@ def _run(code, cwd):
 
 
 def test_import_is_light():
-    out = _run("import sys, histkit; print(sorted(m for m in ('matplotlib', 'ipywidgets', 'IPython') if m in sys.modules))", ROOT)
+    out = _run(
+        "import sys, histkit; print(sorted(m for m in ('matplotlib', 'ipywidgets', 'IPython') if m in sys.modules))",
+        ROOT,
+    )
     assert out.strip() == "[]"
 
 
@@ -252,7 +267,17 @@ def test_data_is_found_from_the_notebooks_folder():
 
 def test_data_ships_inside_the_wheel(tmp_path):
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(tmp_path / "wheel"), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "--wheel-dir",
+            str(tmp_path / "wheel"),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
@@ -268,7 +293,11 @@ def test_data_ships_inside_the_wheel(tmp_path):
         "print(data_dir().relative_to(sys.argv[1]), len(histkit.load('events')), t('check', 'kk', 'turksib'))"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "site")], cwd=tmp_path, capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code, str(tmp_path / "site")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
         env={"PATH": "/usr/bin:/bin"},
     )
     assert result.stdout.split() == ["histkit/data", "20", "Тексеру"]

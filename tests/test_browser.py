@@ -23,10 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
-
-from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -69,9 +68,13 @@ INTERACTIONS: dict[str, list[Interaction]] = {
         Interaction(".histkit-explorer", ".widget-toggle-buttons button:has-text('Қазақша')", "click"),
     ],
     "02-turksib": [
-        Interaction(".histkit-pace", ".histkit-pace-rate .noUi-handle", "keys", "ArrowRight ArrowRight ArrowRight", watch="img"),
+        Interaction(
+            ".histkit-pace", ".histkit-pace-rate .noUi-handle", "keys", "ArrowRight ArrowRight ArrowRight", watch="img"
+        ),
         Interaction(".histkit-pace", ".histkit-pace-length .noUi-handle", "keys", "ArrowLeft ArrowLeft", watch="img"),
-        Interaction(".histkit-pace", ".histkit-pace-menu select", "select", "From the south, 506 km (s120)", watch="img"),
+        Interaction(
+            ".histkit-pace", ".histkit-pace-menu select", "select", "From the south, 506 km (s120)", watch="img"
+        ),
     ],
     "01-debates": [
         Interaction(".histkit-quotations", "select", "select", "Speaker · S. Sadvakasov (4)"),
@@ -338,7 +341,9 @@ def test_lesson_in_jupyterlab(path, lab, browser):
 def _page_screenshots(page, stem: str) -> None:
     """Screenshot the notebook page by page, from the top, as a student scrolls through it."""
     panel = f"{PANEL} .jp-WindowedPanel-outer"
-    total, step = page.evaluate(f"() => [document.querySelector('{panel}').scrollHeight, document.querySelector('{panel}').clientHeight]")
+    total, step = page.evaluate(
+        f"() => [document.querySelector('{panel}').scrollHeight, document.querySelector('{panel}').clientHeight]"
+    )
     for number, top in enumerate(range(0, total, max(step - 80, 200)), start=1):
         page.evaluate(f"() => document.querySelector('{panel}').scrollTop = {top}")
         page.wait_for_timeout(150)

@@ -6,8 +6,8 @@ import pytest
 from matplotlib.figure import Figure
 
 import histkit
-from histkit.ui import charts
 from histkit.errors import LanguageError
+from histkit.ui import charts
 
 KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 

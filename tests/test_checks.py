@@ -3,8 +3,8 @@
 import pytest
 
 import histkit
-from histkit.ui import quiz
 from histkit.errors import ExerciseError
+from histkit.ui import quiz
 
 EXERCISES = histkit.load("exercises")
 OPTIONS = histkit.load("exercise_options")
@@ -32,7 +32,9 @@ def test_every_number_exercise(exercise_id):
     assert quiz.check(exercise_id, str(row["answer"]).replace(".", ",")).correct is True
     for mistake in options_of(exercise_id).itertuples():
         feedback = quiz.check(exercise_id, mistake.label)
-        assert feedback.correct is False and feedback.message == mistake.feedback.replace("'", "&#x27;").replace('"', "&quot;")
+        assert feedback.correct is False and feedback.message == mistake.feedback.replace("'", "&#x27;").replace(
+            '"', "&quot;"
+        )
     assert "Type a number" in quiz.check(exercise_id, "five").message
 
 
@@ -60,7 +62,10 @@ def test_text_exercise_gives_a_rubric_not_a_verdict():
     weak = quiz.check("00-your-claim", "Things happened fast.")
     assert weak.correct is None
     assert "✘ 3 words (at least 12)" in weak.message and "✘ cites a sentence id" in weak.message
-    strong = quiz.check("00-your-claim", "After 1928 meetings on Turksib came every few months, and the line was joined in April 1930 (s121).")
+    strong = quiz.check(
+        "00-your-claim",
+        "After 1928 meetings on Turksib came every few months, and the line was joined in April 1930 (s121).",
+    )
     assert strong.message.count("✔") == 3
     assert strong.sentence_ids == ("s121",)
 

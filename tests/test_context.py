@@ -13,9 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
-from frictionless import Package
-
 from conftest import ROOT, replace_in
+from frictionless import Package
 
 CONTEXT = "context"
 CYRILLIC = re.compile("[А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]")
@@ -85,7 +84,9 @@ def sentence_problems(data: Path) -> list[str]:
         sentences = {row["sentence_id"]: row for row in csv.DictReader(f)}
     problems = []
     for fact in table(data, "facts"):
-        problems += [f"{fact['fact_id']}: no sentence {s}" for s in ids(fact["related_sentence_ids"]) if s not in sentences]
+        problems += [
+            f"{fact['fact_id']}: no sentence {s}" for s in ids(fact["related_sentence_ids"]) if s not in sentences
+        ]
     for pair in table(data, "corroboration"):
         sentence = sentences.get(pair["sentence_id"])
         if sentence is None:
@@ -124,7 +125,9 @@ def separation_problems(data: Path) -> list[str]:
     for path in sorted(data.glob("*.csv")):
         text = path.read_text(encoding="utf-8")
         problems += [f"{path.name} carries an outside fact or source: {item[:60]}" for item in outside if item in text]
-    problems += [f"{f['fact_id']} is not marked 'other source'" for f in table(data, "facts") if f["origin"] != "other source"]
+    problems += [
+        f"{f['fact_id']} is not marked 'other source'" for f in table(data, "facts") if f["origin"] != "other source"
+    ]
     return problems
 
 
@@ -141,7 +144,9 @@ def unmarked_displays(shown: str, data: Path) -> list[str]:
     for link in table(data, "fact_sources"):
         cited_in.setdefault(link["fact_id"], []).append(sources[link["source_id"]])
     claims = [(f["fact_id"], f[key]) for f in table(data, "facts") for key in ("statement_en", "statement_kk")]
-    claims += [(p["fact_id"], p[key]) for p in table(data, "corroboration") for key in ("other_claim_en", "other_claim_kk")]
+    claims += [
+        (p["fact_id"], p[key]) for p in table(data, "corroboration") for key in ("other_claim_en", "other_claim_kk")
+    ]
     problems = []
     for fact_id, claim in claims:
         if claim not in shown:
@@ -185,7 +190,9 @@ def shown_in(path: Path) -> list[str]:
             pieces.append("".join(cell["source"]))
         for output in cell.get("outputs", []):
             pieces.append("".join(output.get("text", "")))
-            pieces += ["".join(output.get("data", {}).get(mime, "")) for mime in ("text/plain", "text/html", "text/markdown")]
+            pieces += [
+                "".join(output.get("data", {}).get(mime, "")) for mime in ("text/plain", "text/html", "text/markdown")
+            ]
     return pieces
 
 
@@ -211,7 +218,7 @@ def test_unmarked_displays_catches_an_outside_fact_without_its_mark():
 BROKEN = [
     (package_errors, "fact_sources.csv", "famine_deaths,dave2007", "famine_deaths,nobody2099"),
     (package_errors, "facts.csv", ",famine,", ",weather,"),
-    (reference_problems, "sources.csv", "\"Routledge, London and New York\"", "\"\""),
+    (reference_problems, "sources.csv", '"Routledge, London and New York"', '""'),
     (reference_problems, "fact_sources.csv", "land_redistribution_1927,ehistory_bai1927\n", ""),
     (range_problems, "facts.csv", ",Aigul Bidanova (Kazakhstanskaya Pravda): 8 months,", ",,"),
     (sentence_problems, "facts.csv", "s110;s111", "s110;s999"),

@@ -3,13 +3,12 @@
 import json
 
 import pytest
+from conftest import ROOT, replace_in
 
 import histkit
 from histkit.errors import DataFileError
 from histkit.parsing import numbers_in
 from histkit.ui.words import number
-
-from conftest import ROOT, replace_in
 
 DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 TABLES = [r for r in DESCRIPTOR["resources"] if r.get("format") == "csv"]
@@ -110,7 +109,9 @@ def test_changing_a_printed_year_fails(data_copy):
 
 def test_a_misquotation_fails(data_copy):
     replace_in(data_copy / "quotations.csv", "түйеден социализмге", "түйеден коммунизмге")
-    with pytest.raises(DataFileError, match=r"column 'text_kk': 'түйеден коммунизмге' does not stand word for word in s039"):
+    with pytest.raises(
+        DataFileError, match=r"column 'text_kk': 'түйеден коммунизмге' does not stand word for word in s039"
+    ):
         histkit.validate(data_copy)
 
 

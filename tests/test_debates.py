@@ -6,17 +6,16 @@ import io
 import re
 
 import pytest
+from conftest import assert_fast_redraw
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 import histkit
-from histkit.validation import stands_in
+from histkit.errors import LanguageError, OutOfRangeError, UnknownChoiceError
 from histkit.lessons import debates
 from histkit.ui import quiz
 from histkit.ui.words import t
-from histkit.errors import LanguageError, OutOfRangeError, UnknownChoiceError
-
-from conftest import assert_fast_redraw
+from histkit.validation import stands_in
 
 KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 SENTENCES = histkit.load("sentences", lang="both").set_index("sentence_id")
@@ -192,7 +191,9 @@ def test_model_counts_tonne_kilometres_leg_by_leg():
 def test_twice_means_the_same_weight_there_and_back():
     # s061: the goods are carried "back and forth twice". With cloth as heavy as the wool and all of
     # it needed back, the centre route is exactly two journeys of the same weight; the local one none.
-    totals = debates.route_totals(debates.wool_cloth_model(wool_t=500, distance_km=2000, cloth_per_wool=1.0, share_back=100))
+    totals = debates.route_totals(
+        debates.wool_cloth_model(wool_t=500, distance_km=2000, cloth_per_wool=1.0, share_back=100)
+    )
     assert totals["centre"] == 2 * 500 * 2000
     assert totals["local"] == 0
 
@@ -277,8 +278,11 @@ def test_model_chart_y_labels_follow_the_scale():
 
 def test_model_chart_text_stays_inside_the_figure():
     for lang in ("en", "kk"):
-        for params in ({}, dict(wool_t=5000, distance_km=5000, cloth_per_wool=1.0, share_back=100),
-                       dict(wool_t=100, distance_km=500, cloth_per_wool=0.5, share_back=0)):
+        for params in (
+            {},
+            dict(wool_t=5000, distance_km=5000, cloth_per_wool=1.0, share_back=100),
+            dict(wool_t=100, distance_km=500, cloth_per_wool=0.5, share_back=0),
+        ):
             fig = debates.wool_cloth_chart(lang, **params)
             canvas = FigureCanvasAgg(fig)
             canvas.draw()
@@ -321,10 +325,12 @@ def test_model_explorer_keeps_its_text_inside_the_frozen_layout(lang):
     sliders, view, chart = explorer.sliders, explorer.view, explorer.chart
     renderer = view.canvas.get_renderer()
     width, height = view.figure.bbox.width, view.figure.bbox.height
-    extremes = [dict(wool_t=5000, distance_km=5000, cloth_per_wool=1.0, share_back=100),
-                dict(wool_t=100, distance_km=500, cloth_per_wool=0.5, share_back=0),
-                dict(wool_t=100, distance_km=500, cloth_per_wool=1.0, share_back=0),
-                dict(wool_t=4900, distance_km=4900, cloth_per_wool=0.55, share_back=90)]
+    extremes = [
+        dict(wool_t=5000, distance_km=5000, cloth_per_wool=1.0, share_back=100),
+        dict(wool_t=100, distance_km=500, cloth_per_wool=0.5, share_back=0),
+        dict(wool_t=100, distance_km=500, cloth_per_wool=1.0, share_back=0),
+        dict(wool_t=4900, distance_km=4900, cloth_per_wool=0.55, share_back=90),
+    ]
     for values in extremes:
         for name, value in values.items():
             sliders[name].value = value
@@ -449,7 +455,9 @@ def test_loaded_words_quiz_explains_both_ways(callback_log):
     assert html.escape(histkit.sentence("s060").text_kk) in feedback.value
 
 
-@pytest.mark.parametrize("exercise_id", ["01-kyzylorda-context", "01-verdict-evidence", "01-model-limits", "01-who-wrote-this"])
+@pytest.mark.parametrize(
+    "exercise_id", ["01-kyzylorda-context", "01-verdict-evidence", "01-model-limits", "01-who-wrote-this"]
+)
 def test_choice_quizzes_give_reasons_for_right_and_wrong(exercise_id, callback_log):
     box = quiz.quiz(exercise_id, "en")
     radio, button, feedback = box.children[1], box.children[2], box.children[3]

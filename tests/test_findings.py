@@ -15,16 +15,14 @@ import sys
 
 import pandas as pd
 import pytest
+from conftest import ROOT, replace_in
 
 import histkit
 from histkit import datasets, locate, package
 from histkit.errors import UnknownChoiceError
 from histkit.lessons import findings as F
-from histkit.ui import words
-
 from histkit.parsing import months_in, numbers_in, split_ids
-
-from conftest import ROOT, replace_in
+from histkit.ui import words
 
 KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 GK_EN, GK_KK = "General knowledge, not in the text", "Жалпы мәлімет (мәтінде жоқ)"
@@ -109,7 +107,9 @@ def test_figures_in_an_explanation_are_printed_in_its_sentences(row):
         prose = re.sub(r"\bs\d{3}\b", " ", row[field].split(marker)[0])
         for match in re.finditer(r"(?<![\w.,])\d+(?:[.,]\d+)?", prose):
             figure = float(match.group().replace(",", "."))
-            assert figure in printed, f"{row['finding_id']}.{field}: {match.group()} is not printed in {row['sentence_id']}"
+            assert figure in printed, (
+                f"{row['finding_id']}.{field}: {match.group()} is not printed in {row['sentence_id']}"
+            )
 
 
 @pytest.mark.parametrize("field", ["title_kk", "explanation_kk", "corroborate_kk"])
@@ -274,8 +274,10 @@ def test_big_plants_in_the_list_of_small_ones():
         assert row.name.split()[0] in kk("s075") and row.name.split()[0] in kk("s134")
 
 
-@pytest.mark.parametrize("function, place, sentences", [(F.balkhash_dates, "Балқаш", ["s075", "s082"]),
-                                                       (F.ridder_dates, "Риддер", ["s073", "s082"])])
+@pytest.mark.parametrize(
+    "function, place, sentences",
+    [(F.balkhash_dates, "Балқаш", ["s075", "s082"]), (F.ridder_dates, "Риддер", ["s073", "s082"])],
+)
 def test_one_place_dated_twice(function, place, sentences):
     history = function("en")
     assert list(history["sentence_id"]) == sentences
@@ -318,8 +320,11 @@ def test_vague_flows_cover_their_three_sentences():
 
 def test_names_of_the_time_and_of_today():
     sentences = histkit.load("sentences", lang="both")
-    markers = [s.sentence_id for s in sentences.itertuples()
-               if re.search("қазіргі|сол кездегі|Қазақстан Республикасы", s.text_kk)]
+    markers = [
+        s.sentence_id
+        for s in sentences.itertuples()
+        if re.search("қазіргі|сол кездегі|Қазақстан Республикасы", s.text_kk)
+    ]
     assert list(F.present_day_markers()["sentence_id"]) == markers
     assert list(F.republic_names()["sentence_id"]) == ["s014", "s015", "s079"]
     russia = [s.sentence_id for s in sentences.itertuples() if "Ресей" in s.text_kk]
@@ -365,7 +370,9 @@ def test_voices_counts_the_quotations():
 
 def test_printing_slips_from_the_source():
     sentences = histkit.load("sentences", lang="both")
-    assert list(F.double_stops()["sentence_id"]) == [s.sentence_id for s in sentences.itertuples() if s.text_kk.endswith("..")]
+    assert list(F.double_stops()["sentence_id"]) == [
+        s.sentence_id for s in sentences.itertuples() if s.text_kk.endswith("..")
+    ]
     numerals = F.roman_numerals()
     assert list(numerals["sentence_id"]) == ["s002", "s051", "s052", "s062"]
     for row in numerals.itertuples():
@@ -578,9 +585,12 @@ EDITS = [
     ("events.csv", "ev14,1930,4,28", "ev14,1930,5,28", "output_before_railway"),
     ("events.csv", "ev13,1932,", "ev13,1933,", "ahead_of_plan"),
     ("quotations.csv", "түйеден социализмге", "түйеден тура социализмге", "voices"),
-    ("enterprises.csv", "prewar_balkhash,Balkhash mining and metallurgical combine,Балқаш кен-металлургия комбинаты,copper,newly_built",
-     "prewar_balkhash,Balkhash mining and metallurgical combine,Балқаш кен-металлургия комбинаты,copper,re_equipped",
-     "balkhash_built_when"),
+    (
+        "enterprises.csv",
+        "prewar_balkhash,Balkhash mining and metallurgical combine,Балқаш кен-металлургия комбинаты,copper,newly_built",
+        "prewar_balkhash,Balkhash mining and metallurgical combine,Балқаш кен-металлургия комбинаты,copper,re_equipped",
+        "balkhash_built_when",
+    ),
 ]
 
 

@@ -9,10 +9,9 @@ import json
 
 import frictionless
 import pytest
+from conftest import ROOT, replace_in
 
 import histkit
-
-from conftest import ROOT, replace_in
 
 
 def errors(descriptor) -> list[str]:

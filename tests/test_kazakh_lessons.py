@@ -5,10 +5,10 @@ import re
 
 import nbformat
 import pytest
+from conftest import ROOT, WIDGET_REPRS, exported_text
 from nbclient import NotebookClient
 
 import histkit
-from conftest import ROOT, WIDGET_REPRS, exported_text
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
@@ -20,7 +20,9 @@ def test_lesson_runs_in_kazakh(path):
     first = next(c for c in notebook.cells if c.cell_type == "code")
     assert 'LANG = "en"' in first.source
     first.source = first.source.replace('LANG = "en"', 'LANG = "kk"')
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     shown = []
     for cell in notebook.cells:
         for output in cell.get("outputs", []):

@@ -2,9 +2,9 @@
 
 import math
 
-from histkit.ui import charts, maps
-
 from test_charts import render
+
+from histkit.ui import charts, maps
 
 
 def test_outline_is_kazakhstan():

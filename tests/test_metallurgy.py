@@ -11,17 +11,16 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import ROOT, assert_fast_redraw
 from matplotlib.colors import to_hex
 from matplotlib.text import Annotation
+from test_charts import KAZAKH_LETTERS, all_text, render
 
 import histkit
-from histkit.ui import charts, quiz
 from histkit.lessons import metallurgy as met
 from histkit.parsing import split_ids
+from histkit.ui import charts, quiz
 from histkit.ui.words import number, t
-
-from conftest import ROOT, assert_fast_redraw
-from test_charts import KAZAKH_LETTERS, all_text, render
 
 ENTERPRISES = histkit.load("enterprises", lang="both")
 INDUSTRIES = histkit.load("industries").set_index("industry_id")
@@ -36,7 +35,7 @@ def ids(frame):
 def expected_rows(group="all", period="all"):
     keep = pd.Series(True, index=ENTERPRISES.index)
     if group != "all":
-        keep &= GROUP_OF == group
+        keep &= group == GROUP_OF
     if period != "all":
         keep &= ENTERPRISES["period_id"] == period
     return ENTERPRISES[keep]
@@ -112,7 +111,9 @@ def test_the_footer_says_what_is_not_on_the_map_and_what_shares_a_place():
         assert PLACES.loc[place_id, "name_en"] in footer
 
 
-@pytest.mark.parametrize("group, period", [("food", "fyp1"), ("non-ferrous metals", "prewar"), ("fuel", "all"), ("all", "nep")])
+@pytest.mark.parametrize(
+    "group, period", [("food", "fyp1"), ("non-ferrous metals", "prewar"), ("fuel", "all"), ("all", "nep")]
+)
 def test_a_filter_draws_exactly_its_rows(group, period):
     drawing = met.EnterpriseMap("en")
     rows = drawing.show(group, period)
@@ -153,7 +154,11 @@ def test_counts_by_period_add_up_to_the_rows():
     for period in periods.itertuples():
         assert counts.loc["Total", period.label] == (ENTERPRISES["period_id"] == period.period_id).sum()
     built = met.counts_by_period("en", action="newly_built")
-    prewar_metals = ((ENTERPRISES["action"] == "newly_built") & (ENTERPRISES["period_id"] == "prewar") & (GROUP_OF == "non-ferrous metals")).sum()
+    prewar_metals = (
+        (ENTERPRISES["action"] == "newly_built")
+        & (ENTERPRISES["period_id"] == "prewar")
+        & (GROUP_OF == "non-ferrous metals")
+    ).sum()
     assert built.loc["Non-ferrous metals", "Before the war"] == prewar_metals
 
 
@@ -216,7 +221,9 @@ def test_growth_chart_draws_the_printed_factors(lang):
         assert f"+{(row.factor - 1) * 100:.0f}%" in labels
         assert row.product in labels
     assert fig.source_ids == ["s128"]
-    assert growth["base_year"].iloc[0] in fig._suptitle.get_text() and growth["year"].iloc[0] in fig._suptitle.get_text()
+    assert (
+        growth["base_year"].iloc[0] in fig._suptitle.get_text() and growth["year"].iloc[0] in fig._suptitle.get_text()
+    )
     render(fig)
 
 
@@ -259,9 +266,14 @@ def test_flow_map_draws_the_specific_shipments_and_invents_no_destination(lang):
     ends = {tuple(np.round(a.xy, 6)) for a in arrows}
     named = routes[routes["destination_place_id"] != ""]
     for row in named.itertuples():
-        assert (round(places.loc[row.destination_place_id, "lon"], 6), round(places.loc[row.destination_place_id, "lat"], 6)) in ends
+        assert (
+            round(places.loc[row.destination_place_id, "lon"], 6),
+            round(places.loc[row.destination_place_id, "lat"], 6),
+        ) in ends
     unnamed = routes[routes["destination_place_id"] == ""]
-    outside = ends - {(round(places.loc[p, "lon"], 6), round(places.loc[p, "lat"], 6)) for p in named["destination_place_id"]}
+    outside = ends - {
+        (round(places.loc[p, "lon"], 6), round(places.loc[p, "lat"], 6)) for p in named["destination_place_id"]
+    }
     assert len(outside) == 1 and not any(np.allclose(e, (p.lon, p.lat)) for e in outside for p in places.itertuples())
     dashed = [a for a in arrows if a.arrow_patch.get_linestyle() != "-"]
     assert len(dashed) == len(unnamed)
@@ -280,7 +292,9 @@ def test_flows_list_gives_one_arrow_per_general_claim(lang):
     assert page.count("⟶") == (general["direction"] == "out").sum()
     assert page.count("⟵") == (general["direction"] == "in").sum()
     for row in general.itertuples():
-        assert html.escape(row.goods) in page and html.escape(row.origin) in page and html.escape(row.destination) in page
+        assert (
+            html.escape(row.goods) in page and html.escape(row.origin) in page and html.escape(row.destination) in page
+        )
     assert charts.source_footer(ids(general), lang) in page
     assert repr(page).startswith("<general flows")  # the notebook shows HTML, not the markup as text
 
@@ -355,5 +369,3 @@ def test_the_quizzes_work_in_kazakh(callback_log):
     pickers[0].value = "both"
     button.click()
     assert "Әлі дұрыс емес." in feedback.value
-
-

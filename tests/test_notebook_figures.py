@@ -10,11 +10,10 @@ import json
 import re
 
 import pytest
+from conftest import ROOT
 
 import histkit
 from histkit.parsing import numbers_in
-
-from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 SOURCE_FIGURES = {n for text in histkit.load("sentences", lang="both")["text_kk"] for n in numbers_in(text)}
@@ -51,6 +50,11 @@ def test_every_figure_in_the_prose_is_printed_in_the_source(path):
 
 def test_a_mistyped_figure_is_caught(tmp_path):
     fake = tmp_path / "99-fake.ipynb"
-    cell = {"cell_type": "markdown", "source": ["1. Turksib was 1455 km long (`s123`), built in the 1920s; 45 minutes; see section 6; set it to 0%.\n"]}
+    cell = {
+        "cell_type": "markdown",
+        "source": [
+            "1. Turksib was 1455 km long (`s123`), built in the 1920s; 45 minutes; see section 6; set it to 0%.\n"
+        ],
+    }
     fake.write_text(json.dumps({"cells": [cell]}), encoding="utf-8")
     assert [text for text, _ in figures_in_markdown(fake)] == ["1455"]

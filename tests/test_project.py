@@ -8,7 +8,6 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([^\s;]+)$")
@@ -73,7 +72,9 @@ def test_readme_gives_the_conda_commands_for_this_environment_file():
     block = re.search(r"### Without make \(Anaconda / Miniconda, Windows\).*?```bash\n(.*?)```", readme, re.S).group(1)
     name = re.search(r"^name: (\S+)$", (ROOT / "environment.yml").read_text(encoding="utf-8"), re.M).group(1)
     assert block.split("\n")[:3] == [
-        "conda env create -f environment.yml", f"conda activate {name}", "jupyter lab notebooks/00-start-here.ipynb"
+        "conda env create -f environment.yml",
+        f"conda activate {name}",
+        "jupyter lab notebooks/00-start-here.ipynb",
     ]
     assert (ROOT / "notebooks" / "00-start-here.ipynb").exists()
 
@@ -91,7 +92,16 @@ def test_the_environment_file_alone_gives_working_lessons(tmp_path):
     python = env / "bin" / "python"
     entries = [e for e in environment_pip_entries() if not e.startswith("-r ")]
     # --ignore-installed: pip must not uninstall this run's histkit, which it can see through pinned.pth
-    pip = [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--ignore-installed", *" ".join(entries).split()]
+    pip = [
+        str(python),
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--no-deps",
+        "--ignore-installed",
+        *" ".join(entries).split(),
+    ]
     subprocess.run(pip, cwd=ROOT, check=True)
     check = (
         "import sys, histkit; from jupyterlab_server.settings_utils import _get_overrides; "
@@ -141,7 +151,9 @@ def test_notebooks_follow_the_lesson_skeleton(path):
 
 
 def test_make_check_python_names_the_problem():
-    result = subprocess.run(["make", "-s", "check-python", f"PYTHON={sys.executable}"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        ["make", "-s", "check-python", f"PYTHON={sys.executable}"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -36,7 +36,11 @@ def test_histkit_raises_only_its_own_errors():
 
     from histkit import errors
 
-    ours = {name for name, value in vars(errors).items() if isinstance(value, type) and issubclass(value, errors.HistkitError)}
+    ours = {
+        name
+        for name, value in vars(errors).items()
+        if isinstance(value, type) and issubclass(value, errors.HistkitError)
+    }
     root = Path(histkit.__file__).parent
     for path in sorted(root.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -53,4 +57,6 @@ def test_a_lesson_error_is_one_sentence():
 
     with pytest.raises(UnknownChoiceError) as caught:
         findings.show("nope")
-    assert caught.value._render_traceback_()[0].endswith("There is no finding 'nope'. The ids are in histkit.load('findings').")
+    assert caught.value._render_traceback_()[0].endswith(
+        "There is no finding 'nope'. The ids are in histkit.load('findings')."
+    )

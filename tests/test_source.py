@@ -9,8 +9,10 @@ from histkit.source import SOURCE_NAME, SOURCE_SHA256, read_source, split_senten
 
 def test_seed_is_byte_for_byte():
     data = (seeds_dir() / SOURCE_NAME).read_bytes()
-    assert hashlib.sha256(data).hexdigest() == SOURCE_SHA256 == (
-        "9d71766057fe67133b72d4373708a6cc2dbc177ca3c03af1a3077eff018a23d1"
+    assert (
+        hashlib.sha256(data).hexdigest()
+        == SOURCE_SHA256
+        == ("9d71766057fe67133b72d4373708a6cc2dbc177ca3c03af1a3077eff018a23d1")
     )
 
 

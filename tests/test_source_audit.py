@@ -9,11 +9,10 @@ import re
 
 import pandas as pd
 import pytest
+from conftest import ROOT, replace_in
 
 import histkit
 from histkit.validation import stands_in
-
-from conftest import ROOT, replace_in
 
 DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["name"]: r for r in DESCRIPTOR["resources"] if r.get("format") == "csv"}
@@ -96,8 +95,14 @@ def test_every_sentence_an_industry_cites_names_that_industry():
 def test_the_plants_outside_kazakhstan_are_listed_and_never_mapped():
     elsewhere = histkit.load("enterprises_elsewhere", lang="both")
     assert list(elsewhere["name_kk"]) == [
-        "Волхов ГЭС", "Днепрогэс", "Сталинград трактор", "Ростов ауылшаруашылық машиналарын жасау",
-        "Кузнецк", "Магнитогорск", "Кривой Рог", "Орск",
+        "Волхов ГЭС",
+        "Днепрогэс",
+        "Сталинград трактор",
+        "Ростов ауылшаруашылық машиналарын жасау",
+        "Кузнецк",
+        "Магнитогорск",
+        "Кривой Рог",
+        "Орск",
     ]  # s026 and s088, in the text's order
     assert set(elsewhere["claim_origin"]) == {"general_knowledge"}  # where they stood is not in the text
     assert {"lat", "lon"}.isdisjoint(elsewhere.columns)
@@ -159,13 +164,13 @@ def origin_problem(name: str, record: dict, covered: list[str]) -> str | None:
 CLAIMS = claims()
 
 
-@pytest.mark.parametrize("name, record, covered", CLAIMS, ids=[f"{n}-{list(r.values())[0]}" for n, r, _ in CLAIMS])
+@pytest.mark.parametrize("name, record, covered", CLAIMS, ids=[f"{n}-{next(iter(r.values()))}" for n, r, _ in CLAIMS])
 def test_a_row_that_says_it_is_not_from_the_text_is_marked(name, record, covered):
     assert origin_problem(name, record, covered) is None
 
 
 def claim(table: str, key: str) -> tuple[dict, list[str]]:
-    (record, covered), = [(r, c) for n, r, c in claims() if n == table and list(r.values())[0] == key]
+    ((record, covered),) = [(r, c) for n, r, c in claims() if n == table and next(iter(r.values())) == key]
     return record, covered
 
 

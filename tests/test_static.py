@@ -8,9 +8,9 @@ from html import escape
 
 import nbformat
 import pytest
+from conftest import ROOT, WIDGET_REPRS, exported_text
 
 import histkit
-from conftest import ROOT, WIDGET_REPRS, exported_text
 from histkit.lessons import debates, findings, metallurgy, turksib
 from histkit.ui import quiz
 from histkit.ui import widgets as hw
@@ -83,7 +83,7 @@ def quizzes_in(notebook) -> list[str]:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_lesson_exported_to_html_shows_no_widget_repr_and_every_question(path):
     notebook = nbformat.read(path, as_version=4)
-    page, words = exported_text(notebook)
+    _page, words = exported_text(notebook)
     found = [r for r in WIDGET_REPRS if r in words]
     assert not found, f"{path.name} shows widget reprs outside a kernel: {found}"
     prompts = histkit.load("exercises", lang="en").set_index("exercise_id")["prompt"]

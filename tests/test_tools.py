@@ -25,7 +25,9 @@ def test_the_same_outputs_pass_and_a_change_is_reported(tmp_path):
     same = compare(before, after)
     assert same.returncode == 0 and same.stdout.rstrip().endswith(": 0 differ")
 
-    with_image = next(c for c in notebook["cells"] if any("image/png" in o.get("data", {}) for o in c.get("outputs", [])))
+    with_image = next(
+        c for c in notebook["cells"] if any("image/png" in o.get("data", {}) for o in c.get("outputs", []))
+    )
     output = next(o for o in with_image["outputs"] if "image/png" in o.get("data", {}))
     output["data"]["image/png"] = output["data"]["image/png"][:-8] + "AAAAAAA="
     (after / NOTEBOOK.name).write_text(json.dumps(notebook), encoding="utf-8")

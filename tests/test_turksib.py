@@ -4,16 +4,14 @@ the tables, and the pace widget is driven from Python as a student drives it."""
 import re
 
 import pytest
+from conftest import assert_fast_redraw
+from test_charts import KAZAKH_LETTERS, all_text, render
 
 import histkit
 from histkit.errors import LanguageError, OutOfRangeError, UnknownChoiceError
 from histkit.lessons import turksib
-from histkit.ui import maps, quiz
 from histkit.parsing import numbers_in
-
-from conftest import assert_fast_redraw
-
-from test_charts import KAZAKH_LETTERS, all_text, render
+from histkit.ui import maps, quiz
 
 STAGES = histkit.load("turksib_stages")
 FIGURES = histkit.load("turksib_figures").set_index("figure_id")
@@ -71,7 +69,10 @@ def test_route_marks_what_the_text_names():
     assert set(crossings["place_id"]) == set(PLACES.index[PLACES["kind"] == "river_crossing"])
     # the rivers the map draws are the rivers s116 names
     s116 = histkit.sentence("s116").text_kk
-    assert all(name in s116 for name in histkit.load("places", lang="kk").set_index("place_id").loc[crossings["place_id"], "name"])
+    assert all(
+        name in s116
+        for name in histkit.load("places", lang="kk").set_index("place_id").loc[crossings["place_id"], "name"]
+    )
     # Ushtobe stands at the Karatal crossing but is not named like it: it keeps its own label
     unlabelled = set(points.loc[~points["labelled"], "name_en"])
     assert "Ushtobe" not in unlabelled and {"Ayagoz", "Shu", "Ile"} <= unlabelled
@@ -129,7 +130,9 @@ def test_freight_as_printed_and_as_read():
     printed_last = table.iloc[1]
     assert printed_last["thousand_tonnes"] == FREIGHT.loc[LAST, "value"] / 1000  # tonnes, as printed
     assert turksib.freight_factor("thousand") == FREIGHT.loc[LAST, "value"] / FREIGHT.loc[FIRST, "value"]
-    assert turksib.freight_factor("as printed") == pytest.approx(FREIGHT.loc[LAST, "value"] / (FREIGHT.loc[FIRST, "value"] * 1000))
+    assert turksib.freight_factor("as printed") == pytest.approx(
+        FREIGHT.loc[LAST, "value"] / (FREIGHT.loc[FIRST, "value"] * 1000)
+    )
     # only the "thousand" reading agrees with the text's "more than 3 times"
     assert turksib.freight_factor("thousand") > GROWTH.loc["all", "factor"] > turksib.freight_factor("as printed")
     with pytest.raises(UnknownChoiceError, match=r"not 'millions'"):
@@ -146,7 +149,9 @@ OURS = EXERCISES[EXERCISES.index.str.startswith("02-")]
 def test_number_answers_are_computed_from_the_data():
     totals = turksib.stage_totals()
     assert float(EXERCISES.loc["02-stages-sum", "answer"]) == STAGES["length_km"].sum()
-    assert float(EXERCISES.loc["02-freight-factor", "answer"]) == round(FREIGHT.loc[LAST, "value"] / FREIGHT.loc[FIRST, "value"], 2)
+    assert float(EXERCISES.loc["02-freight-factor", "answer"]) == round(
+        FREIGHT.loc[LAST, "value"] / FREIGHT.loc[FIRST, "value"], 2
+    )
     mistakes = OPTIONS[OPTIONS["answer"] == "mistake"].set_index(["exercise_id", "option_id"])["label_en"].astype(float)
     assert mistakes[("02-stages-sum", "m772")] == totals.loc["alone", "north_km"]
     assert mistakes[("02-stages-sum", "m938")] == totals.loc["cumulative", "together_km"]
@@ -162,9 +167,17 @@ def derived_figures() -> set[float]:
     factor, literal = turksib.freight_factor("thousand"), turksib.freight_factor("as printed")
     semey = POINTS[POINTS["name"] == "Semey"].iloc[0]
     return {
-        *totals["north_km"], *totals["together_km"], *totals["gap_km"], STAGES["length_km"].sum(),
-        round(factor, 2), round(literal, 3), round(1 / factor, 2), round(100 * (1 - literal), 1),
-        turksib.metres_per_day("stated_average_rate"), round(semey["lat"], 1), round(semey["lon"], 1),
+        *totals["north_km"],
+        *totals["together_km"],
+        *totals["gap_km"],
+        STAGES["length_km"].sum(),
+        round(factor, 2),
+        round(literal, 3),
+        round(1 / factor, 2),
+        round(100 * (1 - literal), 1),
+        turksib.metres_per_day("stated_average_rate"),
+        round(semey["lat"], 1),
+        round(semey["lon"], 1),
     }
 
 
@@ -266,7 +279,9 @@ def test_plan_chart(lang):
     assert plan.get_x() == EVENTS.loc["ev07", "year"] and plan.get_width() == FIGURES.loc["planned_years", "value"]
     built = next(p for p in bars if p.get_facecolor()[:3] != (1, 1, 1) and p.get_width() > 1)
     junction = EVENTS.loc["ev14"]
-    assert built.get_x() + built.get_width() == pytest.approx(junction["year"] + (junction["month"] - 1) / 12 + (junction["day"] - 1) / 365)
+    assert built.get_x() + built.get_width() == pytest.approx(
+        junction["year"] + (junction["month"] - 1) / 12 + (junction["day"] - 1) / 365
+    )
     numbered = [t.get_text() for t in ax.texts if t.get_text().isdigit()]
     assert numbered == [str(n) for n in range(1, len(turksib.meetings()) + 1)]
     assert fig.source_ids == ids("s073;s102;s104;s105;s106;s107;s108;s117;s121;s122")

@@ -27,7 +27,13 @@ def outputs(cell):
             found.append((kind, out["ename"], out["evalue"]))
             continue
         for mime, value in sorted(out.get("data", {}).items()):
-            text = value if isinstance(value, str) else "".join(value) if isinstance(value, list) else json.dumps(value, sort_keys=True)
+            text = (
+                value
+                if isinstance(value, str)
+                else "".join(value)
+                if isinstance(value, list)
+                else json.dumps(value, sort_keys=True)
+            )
             if mime == "image/png":
                 text = "sha256:" + hashlib.sha256(text.encode()).hexdigest()
             elif mime == "application/vnd.jupyter.widget-view+json":
@@ -64,9 +70,13 @@ def main(before: Path, after: Path) -> int:
                 if len(oa) != len(ob):
                     print(f"   {len(oa)} outputs before, {len(ob)} after")
             if a.get("execution_count") != b.get("execution_count"):
-                print(f"{old_path.name} code cell {number}: execution count {a.get('execution_count')} -> {b.get('execution_count')}")
-    print(f"compared {counts['cells']} code cells, {counts['outputs']} outputs "
-          f"({counts['plain']} text/plain, {counts['html']} text/html, {counts['png']} PNG images): {differences} differ")
+                print(
+                    f"{old_path.name} code cell {number}: execution count {a.get('execution_count')} -> {b.get('execution_count')}"
+                )
+    print(
+        f"compared {counts['cells']} code cells, {counts['outputs']} outputs "
+        f"({counts['plain']} text/plain, {counts['html']} text/html, {counts['png']} PNG images): {differences} differ"
+    )
     return 1 if differences else 0
 
 

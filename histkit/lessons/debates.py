@@ -68,7 +68,9 @@ def undated_events(lang: str = "en") -> pd.DataFrame:
 
 
 def _cell(value: str, lang: str, **style) -> str:
-    css = "text-align:left;vertical-align:top;padding:0.35em 0.6em;" + "".join(f"{k.replace('_', '-')}:{v};" for k, v in style.items())
+    css = "text-align:left;vertical-align:top;padding:0.35em 0.6em;" + "".join(
+        f"{k.replace('_', '-')}:{v};" for k, v in style.items()
+    )
     return f"<td lang='{lang}' style='{css}'>{value}</td>"
 
 
@@ -152,11 +154,15 @@ def explorer_choices(lang: str = "en") -> list[tuple[str, str]]:
     for d in load("directions", lang=lang).itertuples():
         count = int((quotes["direction_id"] == d.direction_id).sum())
         if count:
-            choices.append((t("by_direction", lang, LESSON, n=d.number, name=d.name, count=count), f"direction:{d.direction_id}"))
+            choices.append(
+                (t("by_direction", lang, LESSON, n=d.number, name=d.name, count=count), f"direction:{d.direction_id}")
+            )
     people = load("people", lang=lang).set_index("person_id")
     for speaker in dict.fromkeys(quotes["speaker_id"].dropna()):  # in order of first quotation
         count = int((quotes["speaker_id"] == speaker).sum())
-        choices.append((t("by_speaker", lang, LESSON, name=people.loc[speaker, "name"], count=count), f"speaker:{speaker}"))
+        choices.append(
+            (t("by_speaker", lang, LESSON, name=people.loc[speaker, "name"], count=count), f"speaker:{speaker}")
+        )
     return choices
 
 
@@ -170,7 +176,9 @@ def select_quotations(key: str = "all") -> pd.DataFrame:
         return quotes[quotes["direction_id"] == value].reset_index(drop=True)
     if kind == "speaker":
         return quotes[quotes["speaker_id"] == value].reset_index(drop=True)
-    raise UnknownChoiceError(f"{key!r} is not a choice of the explorer; use 'all', 'direction:d1' or 'speaker:sadvakasov'.")
+    raise UnknownChoiceError(
+        f"{key!r} is not a choice of the explorer; use 'all', 'direction:d1' or 'speaker:sadvakasov'."
+    )
 
 
 def quotation_card(quote, lang: str = "en") -> str:
@@ -225,8 +233,12 @@ def quotation_explorer(lang: str = "en", key: str = "all"):
     from ..ui.widgets import PrintableBox
 
     lang = check_lang(lang)
-    choose = widgets.Dropdown(options=explorer_choices(lang), value=key, description=t("show", lang, LESSON),
-                              layout=widgets.Layout(width="auto"))
+    choose = widgets.Dropdown(
+        options=explorer_choices(lang),
+        value=key,
+        description=t("show", lang, LESSON),
+        layout=widgets.Layout(width="auto"),
+    )
     page = widgets.HTML(quotations_html(key, lang))
 
     def redraw(change):
@@ -268,9 +280,12 @@ def _check_params(wool_t, distance_km, cloth_per_wool, share_back) -> None:
             raise OutOfRangeError(f"{name} must be between {low} and {high} (the slider's range), not {value}.")
 
 
-def wool_cloth_model(wool_t: float = MODEL_DEFAULTS["wool_t"], distance_km: float = MODEL_DEFAULTS["distance_km"],
-                     cloth_per_wool: float = MODEL_DEFAULTS["cloth_per_wool"],
-                     share_back: float = MODEL_DEFAULTS["share_back"]) -> pd.DataFrame:
+def wool_cloth_model(
+    wool_t: float = MODEL_DEFAULTS["wool_t"],
+    distance_km: float = MODEL_DEFAULTS["distance_km"],
+    cloth_per_wool: float = MODEL_DEFAULTS["cloth_per_wool"],
+    share_back: float = MODEL_DEFAULTS["share_back"],
+) -> pd.DataFrame:
     """Railway work of the two ways, leg by leg: route, leg, tonnes, km and tonne-km.
 
     share_back is the per cent of the cloth that Kazakhstan needs back. All inputs are assumptions.
@@ -287,8 +302,12 @@ def wool_cloth_model(wool_t: float = MODEL_DEFAULTS["wool_t"], distance_km: floa
     ]
     table = pd.DataFrame(rows, columns=["route", "leg", "tonnes", "km"])
     table["tonne_km"] = table["tonnes"] * table["km"]
-    table.attrs = {"model": "wool_cloth", "assumptions": dict(wool_t=wool_t, distance_km=distance_km,
-                                                              cloth_per_wool=cloth_per_wool, share_back=share_back)}
+    table.attrs = {
+        "model": "wool_cloth",
+        "assumptions": dict(
+            wool_t=wool_t, distance_km=distance_km, cloth_per_wool=cloth_per_wool, share_back=share_back
+        ),
+    }
     return table
 
 
@@ -322,10 +341,19 @@ def model_summary_html(model: pd.DataFrame, lang: str = "en") -> str:
     legs = model.set_index(["route", "leg"])["tonne_km"] / MILLION
     kind, ratio = model_result(model)
     result = t(f"result_{kind}", lang, LESSON, v=_number(ratio, lang) if ratio else "")
-    numbers = t("breakdown", lang, LESSON, unit=t("unit_short", lang, LESSON), wool=_number(legs["centre", "wool"], lang),
-                 back=_number(legs["centre", "cloth"], lang), centre=_number(legs["centre"].sum(), lang),
-                 local=_number(legs["local"].sum(), lang))
-    return f"<p style='margin:0.3em 0'><b>{_esc(result)}</b><br><span style='color:{TEXT_GREY}'>{_esc(numbers)}</span></p>"
+    numbers = t(
+        "breakdown",
+        lang,
+        LESSON,
+        unit=t("unit_short", lang, LESSON),
+        wool=_number(legs["centre", "wool"], lang),
+        back=_number(legs["centre", "cloth"], lang),
+        centre=_number(legs["centre"].sum(), lang),
+        local=_number(legs["local"].sum(), lang),
+    )
+    return (
+        f"<p style='margin:0.3em 0'><b>{_esc(result)}</b><br><span style='color:{TEXT_GREY}'>{_esc(numbers)}</span></p>"
+    )
 
 
 @dataclass
@@ -358,18 +386,34 @@ class WoolClothChart:
         ax.set_ylabel(t("unit", lang, LESSON), fontsize=10, color=DARK_GREY)
         ax.yaxis.set_label_coords(-0.12, 0.5)  # fixed, so the layout keeps room for the tick labels
         for level in self.GRID[1:]:  # the gridlines stay put; only their labels change with the scale
-            ax.add_line(Line2D([0, 1], [level, level], transform=ax.transAxes, color=LIGHT_GREY, linewidth=0.8, zorder=0))
-        self.ticks = [ax.text(-0.02, level, "", transform=ax.transAxes, ha="right", va="center", fontsize=9.5,
-                              color=DARK_GREY) for level in self.GRID]
+            ax.add_line(
+                Line2D([0, 1], [level, level], transform=ax.transAxes, color=LIGHT_GREY, linewidth=0.8, zorder=0)
+            )
+        self.ticks = [
+            ax.text(-0.02, level, "", transform=ax.transAxes, ha="right", va="center", fontsize=9.5, color=DARK_GREY)
+            for level in self.GRID
+        ]
         self.centre_wool = ax.bar(0, 1, width=0.5, color=ORANGE)[0]
         self.centre_cloth = ax.bar(0, 1, width=0.5, color=BLUE)[0]
         self.local_cloth = ax.bar(1, 1, width=0.5, color=BLUE)[0]
         self.totals = [ax.text(x, 0, "", ha="center", va="bottom", fontsize=12, fontweight="bold") for x in (0, 1)]
-        handles = [Patch(color=ORANGE, label=t("leg_wool", lang, LESSON)), Patch(color=BLUE, label=t("leg_cloth", lang, LESSON))]
-        panel.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=10,
-                     borderaxespad=0)
+        handles = [
+            Patch(color=ORANGE, label=t("leg_wool", lang, LESSON)),
+            Patch(color=BLUE, label=t("leg_cloth", lang, LESSON)),
+        ]
+        panel.legend(
+            handles=handles, loc="upper left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=10, borderaxespad=0
+        )
         place = dict(transform=panel.transAxes, fontsize=10, fontfamily=FONT)
-        panel.text(0, 0.83, t("assumptions", lang, LESSON), va="top", fontweight="bold", color=VERMILLION, **{**place, "fontsize": 10.5})
+        panel.text(
+            0,
+            0.83,
+            t("assumptions", lang, LESSON),
+            va="top",
+            fontweight="bold",
+            color=VERMILLION,
+            **{**place, "fontsize": 10.5},
+        )
         self.assumed = []
         for row, key in enumerate(("assume_wool", "assume_distance", "assume_yield", "assume_back")):
             y = 0.66 - row * 0.075
@@ -377,10 +421,23 @@ class WoolClothChart:
             self.assumed.append(panel.text(0.97, y, "", va="baseline", ha="right", fontweight="bold", **place))
         panel.text(0, 0.30, t("ratio_caption", lang, LESSON), va="top", color=DARK_GREY, linespacing=1.4, **place)
         self.ratio = panel.text(0, 0.15, "", va="top", fontweight="bold", linespacing=1.3, **{**place, "fontsize": 13})
-        self.dynamic = [self.centre_wool, self.centre_cloth, self.local_cloth, *self.totals, *self.ticks,
-                        *self.assumed, self.ratio]
-        finish(fig, title=t("model_title", lang, LESSON), subtitle=t("model_subtitle", lang, LESSON), ids=MODEL_SOURCE, lang=lang,
-               note=t("model_note", lang, LESSON))
+        self.dynamic = [
+            self.centre_wool,
+            self.centre_cloth,
+            self.local_cloth,
+            *self.totals,
+            *self.ticks,
+            *self.assumed,
+            self.ratio,
+        ]
+        finish(
+            fig,
+            title=t("model_title", lang, LESSON),
+            subtitle=t("model_subtitle", lang, LESSON),
+            ids=MODEL_SOURCE,
+            lang=lang,
+            note=t("model_note", lang, LESSON),
+        )
 
     def update(self, **params) -> pd.DataFrame:
         """Redraw for new assumptions; returns the model table the bars show."""
@@ -405,7 +462,9 @@ class WoolClothChart:
         for label, (unit, name) in zip(self.assumed, shown):
             label.set_text(t(unit, lang, LESSON, v=_number(values[name], lang)))
         kind, ratio = model_result(model)
-        self.ratio.set_text(t(f"ratio_{kind}" if kind != "ratio" else "ratio", lang, LESSON, v=_number(ratio, lang) if ratio else ""))
+        self.ratio.set_text(
+            t(f"ratio_{kind}" if kind != "ratio" else "ratio", lang, LESSON, v=_number(ratio, lang) if ratio else "")
+        )
         self.model = model
         return model
 
@@ -430,13 +489,26 @@ def wool_cloth_explorer(lang: str = "en"):
     view = FigureView(fig, dynamic=chart.dynamic)
     style, layout = {"description_width": "15em"}, widgets.Layout(width="38em")
     sliders = {}
-    for name, key in (("wool_t", "slider_wool"), ("distance_km", "slider_distance"),
-                      ("cloth_per_wool", "slider_yield"), ("share_back", "slider_back")):
+    for name, key in (
+        ("wool_t", "slider_wool"),
+        ("distance_km", "slider_distance"),
+        ("cloth_per_wool", "slider_yield"),
+        ("share_back", "slider_back"),
+    ):
         low, high, step = MODEL_RANGES[name]
         kind = widgets.FloatSlider if isinstance(step, float) else widgets.IntSlider
         extra = {"readout_format": ".2f"} if kind is widgets.FloatSlider else {}
-        sliders[name] = kind(value=MODEL_DEFAULTS[name], min=low, max=high, step=step, description=t(key, lang, LESSON),
-                             continuous_update=True, style=style, layout=layout, **extra)
+        sliders[name] = kind(
+            value=MODEL_DEFAULTS[name],
+            min=low,
+            max=high,
+            step=step,
+            description=t(key, lang, LESSON),
+            continuous_update=True,
+            style=style,
+            layout=layout,
+            **extra,
+        )
 
     summary = widgets.HTML(model_summary_html(chart.model, lang))
 
@@ -447,7 +519,9 @@ def wool_cloth_explorer(lang: str = "en"):
 
     for slider in sliders.values():
         slider.observe(redraw, names="value")
-    box = PrintableBox([widgets.HTML(t("sliders_head", lang, LESSON)), *sliders.values(), view.image, summary], lang=lang)
+    box = PrintableBox(
+        [widgets.HTML(t("sliders_head", lang, LESSON)), *sliders.values(), view.image, summary], lang=lang
+    )
     box.add_class("histkit-wool-model")  # a handle for the browser tests
     box.sliders, box.view, box.chart, box.summary = sliders, view, chart, summary  # for tests
     return box

@@ -21,12 +21,29 @@ from matplotlib.patches import Patch
 from matplotlib.text import Annotation
 
 from .. import load, sentence
+from ..parsing import split_ids
 from ..ui import maps
 from ..ui.charts import FONT, compact_ids, figure, finish, ids_of, source_footer, style_axes, wrap
 from ..ui.display import HTML
+from ..ui.palette import (
+    BLACK,
+    BLUE,
+    CHARCOAL,
+    DARK_GREY,
+    GREEN,
+    GREY,
+    LIGHT_GREY,
+    MID_GREY,
+    ORANGE,
+    PAPER,
+    PURPLE,
+    SKY,
+    SNOW,
+    STONE,
+    TEXT_GREY,
+    VERMILLION,
+)
 from ..ui.words import check_lang, number, t
-from ..parsing import split_ids
-from ..ui.palette import BLACK, BLUE, CHARCOAL, DARK_GREY, GREEN, GREY, LIGHT_GREY, MID_GREY, ORANGE, PAPER, PURPLE, SKY, SNOW, STONE, TEXT_GREY, VERMILLION
 
 LESSON = "metallurgy"  # this lesson's words: histkit/ui/text/metallurgy.toml
 
@@ -47,12 +64,28 @@ STEP = 0.62  # degrees of longitude between markers that share a place
 
 # Where each place's name goes, in points from its point (dx, dy); the default is (5, 3).
 LABEL_OFFSETS = {
-    "altai": (-6, -4), "ridder": (-2, 7), "zyryanov": (6, -5), "semey": (-6, 4),
-    "almaty": (4, -6), "ile_sawmill": (-6, 4), "taldykorgan": (6, 0),
-    "shymkent": (-5, -5), "ashchysai": (-6, 3), "zhambyl": (0, 7), "merke": (5, -6),
-    "karsakpai": (-6, 3), "zhezkazgan": (6, -4), "balkhash": (6, 3), "karaganda": (6, 3),
-    "central_kazakhstan": (6, -6), "emba": (0, 8), "atyrau": (-6, -4), "oral": (-6, 4),
-    "aktobe": (6, 3), "petropavl": (6, 3), "stepnyak": (6, 3),
+    "altai": (-6, -4),
+    "ridder": (-2, 7),
+    "zyryanov": (6, -5),
+    "semey": (-6, 4),
+    "almaty": (4, -6),
+    "ile_sawmill": (-6, 4),
+    "taldykorgan": (6, 0),
+    "shymkent": (-5, -5),
+    "ashchysai": (-6, 3),
+    "zhambyl": (0, 7),
+    "merke": (5, -6),
+    "karsakpai": (-6, 3),
+    "zhezkazgan": (6, -4),
+    "balkhash": (6, 3),
+    "karaganda": (6, 3),
+    "central_kazakhstan": (6, -6),
+    "emba": (0, 8),
+    "atyrau": (-6, -4),
+    "oral": (-6, 4),
+    "aktobe": (6, 3),
+    "petropavl": (6, 3),
+    "stepnyak": (6, 3),
 }
 
 
@@ -68,7 +101,9 @@ def enterprises(lang: str = "en") -> pd.DataFrame:
     lang = check_lang(lang)
     rows = load("enterprises", lang=lang)
     industries = load("industries", lang=lang)[["industry_id", "label", "group"]].rename(columns={"label": "industry"})
-    actions = load("actions", lang=lang)[["action_id", "label"]].rename(columns={"action_id": "action", "label": "action_label"})
+    actions = load("actions", lang=lang)[["action_id", "label"]].rename(
+        columns={"action_id": "action", "label": "action_label"}
+    )
     periods = load("periods", lang=lang)[["period_id", "label"]].rename(columns={"label": "period"})
     places = load("places", lang=lang)[["place_id", "name", "lat", "lon"]].rename(columns={"name": "place"})
     table = (
@@ -166,19 +201,43 @@ class EnterpriseMap:
                 va="bottom" if dy >= 0 else "top", zorder=5,
             )  # fmt: skip
         colour, shape = _legend_handles(self.table, lang)
-        first = ax.legend(handles=colour, title=t("legend_group", lang, LESSON), loc="upper left", fontsize=8.5,
-                          title_fontsize=9, frameon=True, framealpha=0.92, edgecolor=LIGHT_GREY, ncols=2)
+        first = ax.legend(
+            handles=colour,
+            title=t("legend_group", lang, LESSON),
+            loc="upper left",
+            fontsize=8.5,
+            title_fontsize=9,
+            frameon=True,
+            framealpha=0.92,
+            edgecolor=LIGHT_GREY,
+            ncols=2,
+        )
         ax.add_artist(first)
-        ax.legend(handles=shape, title=t("legend_action", lang, LESSON), loc="upper right", fontsize=8.5,
-                  title_fontsize=9, frameon=True, framealpha=0.92, edgecolor=LIGHT_GREY)
+        ax.legend(
+            handles=shape,
+            title=t("legend_action", lang, LESSON),
+            loc="upper right",
+            fontsize=8.5,
+            title_fontsize=9,
+            frameon=True,
+            framealpha=0.92,
+            edgecolor=LIGHT_GREY,
+        )
         self.subtitle = ax.set_title(" ", loc="left", fontsize=10, color=GREY, fontfamily=FONT)
-        finish(self.figure, title=t("map_title", lang, LESSON), ids=ids_of(self.table), lang=lang, note=self._note(self.table))
+        finish(
+            self.figure,
+            title=t("map_title", lang, LESSON),
+            ids=ids_of(self.table),
+            lang=lang,
+            note=self._note(self.table),
+        )
         # The footer's notes are static; its first line, the sources of the rows shown, is a separate text
         # anchored to the footer's top-left corner, so a redraw renders one short line instead of the whole footer.
         self.footer = self.figure._supxlabel
         self.footer.set_text(" \n" + self._note(self.table))
-        self.sources = Annotation(" ", xy=(0, 1), xycoords=self.footer, ha="left", va="top", fontsize=8.5,
-                                  color=GREY, fontfamily=FONT)
+        self.sources = Annotation(
+            " ", xy=(0, 1), xycoords=self.footer, ha="left", va="top", fontsize=8.5, color=GREY, fontfamily=FONT
+        )
         self.figure.add_artist(self.sources)
         self.dynamic = [*self.scatters.values(), *self.labels.values(), self.subtitle, self.sources]
         self.rows = self.show()
@@ -188,7 +247,9 @@ class EnterpriseMap:
         lines = [maps.map_note(lang)]
         unplaced = rows[rows["lat"].isna()]
         if len(unplaced):
-            lines.append(t("unplaced", lang, LESSON, names=", ".join(unplaced["name"]), ids=compact_ids(ids_of(unplaced))))
+            lines.append(
+                t("unplaced", lang, LESSON, names=", ".join(unplaced["name"]), ids=compact_ids(ids_of(unplaced)))
+            )
         shared = shared_places(rows)
         if shared:
             lines.append(t("shared", lang, LESSON, names=", ".join(shared)))
@@ -210,7 +271,18 @@ class EnterpriseMap:
         period_label = t("all_periods", lang, LESSON) if period == "all" else self.period_labels[period]
         group_text = t("all_groups", lang, LESSON) if group == "all" else group_label(group, lang)
         key = "map_subtitle" if len(rows) else "map_empty"
-        self.subtitle.set_text(t(key, lang, LESSON, period=period_label, group=group_text, n=len(rows), total=len(self.table), placed=len(placed)))
+        self.subtitle.set_text(
+            t(
+                key,
+                lang,
+                LESSON,
+                period=period_label,
+                group=group_text,
+                n=len(rows),
+                total=len(self.table),
+                placed=len(placed),
+            )
+        )
         ids = ids_of(placed)
         self.sources.set_text(source_footer(ids, lang) if ids else t("no_footer", lang, LESSON))
         self.figure.source_ids = ids
@@ -246,18 +318,38 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
     columns = ["col_name", "col_industry", "col_action", "col_period", "col_place", "col_sentence"]
     if lang == "en":
         columns.append("col_note")
-    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{html.escape(t(c, lang, LESSON))}</th>" for c in columns)
+    head = "".join(
+        f"<th style='text-align:left;padding:2px 8px'>{html.escape(t(c, lang, LESSON))}</th>" for c in columns
+    )
     body = []
     for row in rows.itertuples():
-        place = html.escape(row.place) if isinstance(row.place, str) else f"<i>{html.escape(t('not_stated', lang, LESSON))}</i>"
-        cells = [html.escape(row.name), html.escape(row.industry), html.escape(row.action_label), html.escape(row.period),
-                 place, _sentence_link(row.sentence_id, lang)]
+        place = (
+            html.escape(row.place)
+            if isinstance(row.place, str)
+            else f"<i>{html.escape(t('not_stated', lang, LESSON))}</i>"
+        )
+        cells = [
+            html.escape(row.name),
+            html.escape(row.industry),
+            html.escape(row.action_label),
+            html.escape(row.period),
+            place,
+            _sentence_link(row.sentence_id, lang),
+        ]
         if lang == "en":
             cells.append(html.escape(row.note_en) if isinstance(row.note_en, str) else "")
         dot = f"<span style='color:{GROUP_COLORS[row.group]}'>●</span> "
         cells[0] = dot + cells[0]
-        body.append("<tr>" + "".join(f"<td style='text-align:left;padding:2px 8px;vertical-align:top'>{c}</td>" for c in cells) + "</tr>")
-    caption = html.escape(t("table_caption", lang, LESSON, n=len(rows), total=total)) + " " + html.escape(t("hover_hint", lang, LESSON))
+        body.append(
+            "<tr>"
+            + "".join(f"<td style='text-align:left;padding:2px 8px;vertical-align:top'>{c}</td>" for c in cells)
+            + "</tr>"
+        )
+    caption = (
+        html.escape(t("table_caption", lang, LESSON, n=len(rows), total=total))
+        + " "
+        + html.escape(t("hover_hint", lang, LESSON))
+    )
     return (
         f"<p style='color:{MID_GREY};margin:0.3em 0'>{caption}</p>"
         f"<div style='overflow:auto;max-width:100%;max-height:26em'><table style='border-collapse:collapse;font-size:0.9em;line-height:1.35'>"
@@ -320,21 +412,40 @@ def growth_chart(lang: str = "en") -> Figure:
     fig = figure(8, 3.6)
     ax = style_axes(fig.add_subplot(), grid="x")
     bars = ax.barh(rows["product"], rows["factor"], color=[GROUP_COLORS[g] for g in rows["group"]], height=0.6)
-    labels = [t("growth_bar", lang, LESSON, factor=number(f, lang), pct=number(p, lang)) for f, p in zip(rows["factor"], rows["growth_pct"])]
+    labels = [
+        t("growth_bar", lang, LESSON, factor=number(f, lang), pct=number(p, lang))
+        for f, p in zip(rows["factor"], rows["growth_pct"])
+    ]
     ax.bar_label(bars, labels, padding=5, fontsize=10.5)
     ax.axvline(1, color=GREY, linestyle="--", linewidth=1.2, zorder=3)
     ax.set_ylim(-0.6, len(rows) - 0.1)
-    ax.annotate(t("growth_base", lang, LESSON, base=base), (1, len(rows) - 0.1), xytext=(4, -1), textcoords="offset points",
-                fontsize=9, color=GREY, va="top")
+    ax.annotate(
+        t("growth_base", lang, LESSON, base=base),
+        (1, len(rows) - 0.1),
+        xytext=(4, -1),
+        textcoords="offset points",
+        fontsize=9,
+        color=GREY,
+        va="top",
+    )
     ax.set_xlim(0, rows["factor"].max() * 1.45)
     ax.set_xlabel(t("growth_axis", lang, LESSON, base=base))
     ax.xaxis.set_major_formatter(lambda value, _: number(value, lang))
     ax.tick_params(axis="y", labelsize=10.5)
     used = [g for g in GROUP_COLORS if g in set(rows["group"])]
-    ax.legend(handles=[Patch(color=GROUP_COLORS[g], label=group_label(g, lang)) for g in used], loc="lower right",
-              fontsize=9, frameon=False)
-    return finish(fig, title=t("growth_title", lang, LESSON, year=year, base=base), subtitle=t("growth_subtitle", lang, LESSON),
-                  ids=ids_of(rows), lang=lang)
+    ax.legend(
+        handles=[Patch(color=GROUP_COLORS[g], label=group_label(g, lang)) for g in used],
+        loc="lower right",
+        fontsize=9,
+        frameon=False,
+    )
+    return finish(
+        fig,
+        title=t("growth_title", lang, LESSON, year=year, base=base),
+        subtitle=t("growth_subtitle", lang, LESSON),
+        ids=ids_of(rows),
+        lang=lang,
+    )
 
 
 def _ladder(ax, rankings: pd.DataFrame, lang: str) -> None:
@@ -345,15 +456,48 @@ def _ladder(ax, rankings: pd.DataFrame, lang: str) -> None:
         ax.text(0.55, y - 0.62, row.field, ha="left", va="bottom", fontsize=10, fontweight="bold", color=CHARCOAL)
         for place in range(1, rank + 1):
             mine = place == rank
-            ax.scatter(place, y, s=520, color=BLUE if mine else "white", edgecolors=BLUE if mine else GREY,
-                       linewidths=1.4, zorder=3)
-            ax.text(place, y, str(place), ha="center", va="center", fontsize=11, fontweight="bold",
-                    color="white" if mine else GREY, zorder=4)
-        ax.text(rank, y + 0.42, t("kazakhstan", lang, LESSON), ha="center", va="top", fontsize=9, color=BLUE, fontweight="bold")
+            ax.scatter(
+                place,
+                y,
+                s=520,
+                color=BLUE if mine else "white",
+                edgecolors=BLUE if mine else GREY,
+                linewidths=1.4,
+                zorder=3,
+            )
+            ax.text(
+                place,
+                y,
+                str(place),
+                ha="center",
+                va="center",
+                fontsize=11,
+                fontweight="bold",
+                color="white" if mine else GREY,
+                zorder=4,
+            )
+        ax.text(
+            rank,
+            y + 0.42,
+            t("kazakhstan", lang, LESSON),
+            ha="center",
+            va="top",
+            fontsize=9,
+            color=BLUE,
+            fontweight="bold",
+        )
         if rank > 1:
             named = isinstance(row.after, str)
-            ax.text(rank / 2, y + 0.42, wrap(row.after, 16) if named else t("not_named", lang, LESSON), ha="center", va="top",
-                    fontsize=8.5, color=DARK_GREY if named else GREY, style="normal" if named else "italic")
+            ax.text(
+                rank / 2,
+                y + 0.42,
+                wrap(row.after, 16) if named else t("not_named", lang, LESSON),
+                ha="center",
+                va="top",
+                fontsize=8.5,
+                color=DARK_GREY if named else GREY,
+                style="normal" if named else "italic",
+            )
     ax.set_xlim(0.45, deepest + 0.75)
     ax.set_ylim((len(rankings) - 1) * 1.9 + 1.25, -0.95)
     ax.set_axis_off()
@@ -372,24 +516,52 @@ def shares_chart(lang: str = "en") -> Figure:
     stated = shares["scope"] == "USSR"
     ys = np.arange(len(shares))
     ax.barh(ys, [100] * len(shares), color=PAPER, height=0.46)
-    bars = ax.barh(ys, shares["share_pct"], height=0.46, color=[BLUE if s else "white" for s in stated],
-                   edgecolor=BLUE, linewidth=1.2, hatch=[None if s else "///" for s in stated])
+    bars = ax.barh(
+        ys,
+        shares["share_pct"],
+        height=0.46,
+        color=[BLUE if s else "white" for s in stated],
+        edgecolor=BLUE,
+        linewidth=1.2,
+        hatch=[None if s else "///" for s in stated],
+    )
     ax.bar_label(bars, [f"{number(v, lang)}%" for v in shares["share_pct"]], padding=4, fontsize=11, fontweight="bold")
     for y, row in zip(ys, shares.itertuples()):
         printed = f"«{row.of_what_kk}»" if lang == "kk" else f"“{row.of_what_kk}” ({row.of_what_en})"
-        ax.text(0, y - 0.30, f"{printed}\n→ {t('scope_' + row.scope, lang, LESSON)}", ha="left", va="top", fontsize=8.5,
-                color=TEXT_GREY)
+        ax.text(
+            0,
+            y - 0.30,
+            f"{printed}\n→ {t('scope_' + row.scope, lang, LESSON)}",
+            ha="left",
+            va="top",
+            fontsize=8.5,
+            color=TEXT_GREY,
+        )
     ax.set_yticks(ys, [f"{p}\n{wrap(n, 24)}" for p, n in zip(shares["product"], shares["producer"])], fontsize=9.5)
     ax.set_ylim(len(shares) - 0.5, -0.95)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("shares_axis", lang, LESSON))
-    ax.legend(handles=[Patch(facecolor=BLUE, edgecolor=BLUE, label=t("legend_stated", lang, LESSON)),
-                       Patch(facecolor="white", edgecolor=BLUE, hatch="///", label=t("legend_unclear", lang, LESSON))],
-              loc="upper center", bbox_to_anchor=(0.5, 1.0), ncols=2, fontsize=8.5, frameon=False)
+    ax.legend(
+        handles=[
+            Patch(facecolor=BLUE, edgecolor=BLUE, label=t("legend_stated", lang, LESSON)),
+            Patch(facecolor="white", edgecolor=BLUE, hatch="///", label=t("legend_unclear", lang, LESSON)),
+        ],
+        loc="upper center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncols=2,
+        fontsize=8.5,
+        frameon=False,
+    )
     _ladder(fig.add_subplot(grid[1]), rankings, lang)
-    return finish(fig, title=t("shares_title", lang, LESSON), subtitle=wrap(t("shares_subtitle", lang, LESSON), 75),
-                  ids=ids_of(shares, rankings), lang=lang, note=t("per_cent_once", lang, LESSON))
+    return finish(
+        fig,
+        title=t("shares_title", lang, LESSON),
+        subtitle=wrap(t("shares_subtitle", lang, LESSON), 75),
+        ids=ids_of(shares, rankings),
+        lang=lang,
+        note=t("per_cent_once", lang, LESSON),
+    )
 
 
 # --- Flows -----------------------------------------------------------------------------
@@ -427,15 +599,32 @@ GOODS_AT = {  # where each route's goods label goes (lon, lat), to keep labels o
     ("balkhash", ""): (73.6, 53.2),
     ("shymkent", ""): (65.6, 46.6),
 }
-FLOW_LABELS = {"altai": (-7, -3), "central_kazakhstan": (7, -5), "shymkent": (-6, -5), "emba": (-6, 4), "balkhash": (7, -3),
-               "southern_urals": (0, 7), "orsk": (7, -4), "siberia": (0, 7)}
+FLOW_LABELS = {
+    "altai": (-7, -3),
+    "central_kazakhstan": (7, -5),
+    "shymkent": (-6, -5),
+    "emba": (-6, 4),
+    "balkhash": (7, -3),
+    "southern_urals": (0, 7),
+    "orsk": (7, -4),
+    "siberia": (0, 7),
+}
 
 
 def _place_label(ax, name: str, lon: float, lat: float, dx: float, dy: float) -> None:
-    ax.annotate(name, (lon, lat), xytext=(dx, dy), textcoords="offset points", fontsize=8.5, fontfamily=FONT,
-                color=CHARCOAL, zorder=7, ha="center" if dx == 0 else "left" if dx > 0 else "right",
-                va="bottom" if dy >= 0 else "top",
-                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.75))
+    ax.annotate(
+        name,
+        (lon, lat),
+        xytext=(dx, dy),
+        textcoords="offset points",
+        fontsize=8.5,
+        fontfamily=FONT,
+        color=CHARCOAL,
+        zorder=7,
+        ha="center" if dx == 0 else "left" if dx > 0 else "right",
+        va="bottom" if dy >= 0 else "top",
+        bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.75),
+    )
 
 
 def flow_map(lang: str = "en") -> Figure:
@@ -456,7 +645,10 @@ def flow_map(lang: str = "en") -> Figure:
                     arrowprops=dict(arrowstyle="-|>,head_length=0.7,head_width=0.35", color=colour, linewidth=2.0,
                                     linestyle=style, shrinkA=6, shrinkB=7 if route.destination_place_id else 14,
                                     connectionstyle="arc3,rad=-0.15"))  # fmt: skip
-        x, y = GOODS_AT.get((route.origin_place_id, route.destination_place_id), ((start.lon + target[0]) / 2, (start.lat + target[1]) / 2))
+        x, y = GOODS_AT.get(
+            (route.origin_place_id, route.destination_place_id),
+            ((start.lon + target[0]) / 2, (start.lat + target[1]) / 2),
+        )
         ax.text(x, y, f"{wrap(route.goods, 22)}\n({compact_ids(split_ids(route.sentence_id))})", fontsize=8.5,
                 ha="center", va="center", color=colour if colour != GREY else TEXT_GREY, zorder=6, fontfamily=FONT,
                 bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor="none", alpha=0.85))  # fmt: skip
@@ -465,20 +657,44 @@ def flow_map(lang: str = "en") -> Figure:
     for place in origins.itertuples():
         _place_label(ax, place.name, place.lon, place.lat, *FLOW_LABELS.get(place.place_id, (6, 3)))
     ends = routes[routes["destination_place_id"] != ""].drop_duplicates("destination_place_id")
-    ax.scatter(places.loc[ends["destination_place_id"], "lon"], places.loc[ends["destination_place_id"], "lat"], s=46,
-               marker="s", color="white", edgecolors=VERMILLION, linewidths=1.5, zorder=5)
+    ax.scatter(
+        places.loc[ends["destination_place_id"], "lon"],
+        places.loc[ends["destination_place_id"], "lat"],
+        s=46,
+        marker="s",
+        color="white",
+        edgecolors=VERMILLION,
+        linewidths=1.5,
+        zorder=5,
+    )
     for end in ends.itertuples():
         point = places.loc[end.destination_place_id]
-        _place_label(ax, wrap(end.destination, 20), point.lon, point.lat, *FLOW_LABELS.get(end.destination_place_id, (0, 7)))
+        _place_label(
+            ax, wrap(end.destination, 20), point.lon, point.lat, *FLOW_LABELS.get(end.destination_place_id, (0, 7))
+        )
     if outside_used:
-        ax.text(*OUTSIDE, t("outside_box", lang, LESSON), ha="center", va="center", fontsize=8.5, color=DARK_GREY, zorder=6,
-                bbox=dict(boxstyle="round,pad=0.4", facecolor=SNOW, edgecolor=GREY, linestyle="--"))
+        ax.text(
+            *OUTSIDE,
+            t("outside_box", lang, LESSON),
+            ha="center",
+            va="center",
+            fontsize=8.5,
+            color=DARK_GREY,
+            zorder=6,
+            bbox=dict(boxstyle="round,pad=0.4", facecolor=SNOW, edgecolor=GREY, linestyle="--"),
+        )
     note = maps.map_note(lang) + ("\n" + t("outside_note", lang, LESSON) if outside_used else "")
-    return finish(fig, title=t("flow_map_title", lang, LESSON), subtitle=t("flow_map_subtitle", lang, LESSON), ids=ids_of(routes),
-                  lang=lang, note=note)
+    return finish(
+        fig,
+        title=t("flow_map_title", lang, LESSON),
+        subtitle=t("flow_map_subtitle", lang, LESSON),
+        ids=ids_of(routes),
+        lang=lang,
+        note=note,
+    )
 
 
-def flows_html(lang: str = "en") -> "HTML":
+def flows_html(lang: str = "en") -> HTML:
     """The general claims about what went out of Kazakhstan and what came back, as a flow list (one arrow each)."""
     lang = check_lang(lang)
     rows = flows(lang, "general")
@@ -490,11 +706,15 @@ def flows_html(lang: str = "en") -> "HTML":
         if part.empty:
             continue
         title = t("went_out" if direction == "out" else "came_in", lang, LESSON)
-        body.append(f"<tr><td colspan='4' style='padding:8px 8px 2px;text-align:left;color:{colour};font-weight:bold'>{html.escape(title)}</td></tr>")
+        body.append(
+            f"<tr><td colspan='4' style='padding:8px 8px 2px;text-align:left;color:{colour};font-weight:bold'>{html.escape(title)}</td></tr>"
+        )
         for row in part.itertuples():
             home, away = (row.origin, row.destination) if direction == "out" else (row.destination, row.origin)
-            middle = (f"<div style='font-size:0.9em;color:{DARK_GREY}'>{html.escape(row.goods)}</div>"
-                      f"<div style='color:{colour};font-size:1.4em;line-height:1'>{arrow}</div>")
+            middle = (
+                f"<div style='font-size:0.9em;color:{DARK_GREY}'>{html.escape(row.goods)}</div>"
+                f"<div style='color:{colour};font-size:1.4em;line-height:1'>{arrow}</div>"
+            )
             body.append(
                 f"<tr><td {cell.format(align='right')}>{html.escape(home)}</td>"
                 f"<td {cell.format(align='center')} width='36%'>{middle}</td>"
@@ -526,8 +746,10 @@ def expeditions_html(lang: str = "en") -> str:
     """The Academy of Sciences expeditions: who, where, what they concluded, with their sentences."""
     lang = check_lang(lang)
     rows = load("expeditions", lang=lang)
-    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{html.escape(t(k, lang, LESSON))}</th>"
-                   for k in ("exp_team", "exp_region", "exp_finding", "col_sentence"))
+    head = "".join(
+        f"<th style='text-align:left;padding:2px 8px'>{html.escape(t(k, lang, LESSON))}</th>"
+        for k in ("exp_team", "exp_region", "exp_finding", "col_sentence")
+    )
     body = "".join(
         "<tr>" + "".join(f"<td style='text-align:left;padding:3px 8px;vertical-align:top'>{c}</td>" for c in (
             html.escape(r.team), html.escape(r.region), html.escape(r.finding), _sentence_link(r.sentence_id, lang)))
@@ -564,9 +786,18 @@ def workers_html(lang: str = "en") -> str:
     for s in shock.itertuples():
         unit = s.unit
         amount = t(f"qualifier_{s.qualifier}", lang, LESSON, value=number(s.value, lang), unit=unit)
-        when = f" ({html.escape(s.period_en)})" if lang == "en" else ""  # period_en has no Kazakh twin: the card quotes the sentence
+        when = (
+            f" ({html.escape(s.period_en)})" if lang == "en" else ""
+        )  # period_en has no Kazakh twin: the card quotes the sentence
         quoted = "".join(sentence(i).card(lang) for i in split_ids(s.sentence_id)) if lang == "kk" else ""
-        cards.append(_card(t("shock", lang, LESSON), f"<div>{html.escape(s.label)}: <b>{html.escape(amount)}</b>{when}</div>{quoted}", ids_of(shock), lang))
+        cards.append(
+            _card(
+                t("shock", lang, LESSON),
+                f"<div>{html.escape(s.label)}: <b>{html.escape(amount)}</b>{when}</div>{quoted}",
+                ids_of(shock),
+                lang,
+            )
+        )
     names = ", ".join(html.escape(p.name) for p in named.itertuples())
     cards.append(_card(t("named", lang, LESSON), f"<div>{names}</div>", ids_of(named), lang))
     return HTML("".join(cards), f"<workers: {compact_ids(ids_of(slogans, memoir, shock, named))}>")

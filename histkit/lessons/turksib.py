@@ -21,12 +21,29 @@ from matplotlib.lines import Line2D
 
 from .. import load
 from ..errors import OutOfRangeError, UnknownChoiceError
+from ..parsing import split_ids
 from ..ui import maps
 from ..ui.charts import compact_ids, figure, finish, ids_of, style_axes, wrap
 from ..ui.display import HTML
+from ..ui.palette import (
+    BLUE,
+    BLUE_MID,
+    BLUE_PALE,
+    CHARCOAL,
+    DARK_GREY,
+    GOLD,
+    GREY,
+    INK,
+    LIGHT_GREY,
+    MID_GREY,
+    ORANGE,
+    PURPLE_DARK,
+    RIVER,
+    SKY,
+    TEXT_GREY,
+    VERMILLION,
+)
 from ..ui.words import Words, bind, check_lang, date_words, has, number, t
-from ..parsing import split_ids
-from ..ui.palette import BLUE, BLUE_MID, BLUE_PALE, CHARCOAL, DARK_GREY, GOLD, GREY, INK, LIGHT_GREY, MID_GREY, ORANGE, PURPLE_DARK, RIVER, SKY, TEXT_GREY, VERMILLION
 
 LESSON = "turksib"  # this lesson's words: histkit/ui/text/turksib.toml
 
@@ -83,15 +100,17 @@ def stage_totals() -> pd.DataFrame:
     rows = []
     for reading, north_km in readings.items():
         together = north_km + south_km
-        rows.append({
-            "reading": reading,
-            "north_km": north_km,
-            "south_km": south_km,
-            "together_km": together,
-            "stated_total_km": float(total["value"]),
-            "gap_km": float(total["value"]) - together,
-            "sentence_id": ";".join(sorted(set(ids_of(stages) + split_ids(total["sentence_id"])))),
-        })
+        rows.append(
+            {
+                "reading": reading,
+                "north_km": north_km,
+                "south_km": south_km,
+                "together_km": together,
+                "stated_total_km": float(total["value"]),
+                "gap_km": float(total["value"]) - together,
+                "sentence_id": ";".join(sorted(set(ids_of(stages) + split_ids(total["sentence_id"])))),
+            }
+        )
     return pd.DataFrame(rows).set_index("reading")
 
 
@@ -117,7 +136,20 @@ def pace_table(length_km: float, lang: str | Words = "en") -> pd.DataFrame:
     table["length_km"] = float(length_km)
     table["days"] = [days_needed(length_km, r) for r in table["metres_per_day"]]
     table["years"] = table["days"] / 365
-    return table[["figure_id", "label", "value", "unit", "qualifier", "metres_per_day", "length_km", "days", "years", "sentence_id"]]
+    return table[
+        [
+            "figure_id",
+            "label",
+            "value",
+            "unit",
+            "qualifier",
+            "metres_per_day",
+            "length_km",
+            "days",
+            "years",
+            "sentence_id",
+        ]
+    ]
 
 
 def length_choices(lang: str | Words = "en") -> list[tuple[str, float]]:
@@ -130,9 +162,18 @@ def length_choices(lang: str | Words = "en") -> list[tuple[str, float]]:
     total = figures().loc["total_length"]
     return [
         (say("length_total", km=say.number(total["value"]), ids=total["sentence_id"]), float(total["value"])),
-        (say("length_south", km=say.number(south["length_km"].sum()), ids=compact_ids(ids_of(south))), float(south["length_km"].sum())),
-        (say("length_1929", year=int(last["year_start"]), km=say.number(last["length_km"]), ids=last["sentence_id"]), float(last["length_km"])),
-        (say("length_north_sum", km=say.number(north["length_km"].sum()), ids=compact_ids(ids_of(north))), float(north["length_km"].sum())),
+        (
+            say("length_south", km=say.number(south["length_km"].sum()), ids=compact_ids(ids_of(south))),
+            float(south["length_km"].sum()),
+        ),
+        (
+            say("length_1929", year=int(last["year_start"]), km=say.number(last["length_km"]), ids=last["sentence_id"]),
+            float(last["length_km"]),
+        ),
+        (
+            say("length_north_sum", km=say.number(north["length_km"].sum()), ids=compact_ids(ids_of(north))),
+            float(north["length_km"].sum()),
+        ),
     ]
 
 
@@ -152,15 +193,17 @@ def plan_vs_outcome(lang: str = "en") -> pd.DataFrame:
     rows = []
     for plan_id, outcome_id in pairs:
         plan, outcome = events.loc[plan_id], events.loc[outcome_id]
-        rows.append({
-            "planned": plan["label"],
-            "planned_year": int(plan["year"]),
-            "outcome": outcome["label"],
-            "outcome_date": date_words(outcome["year"], outcome["month"], outcome["day"], lang),
-            "outcome_year": int(outcome["year"]),
-            "years_before_plan": int(plan["year"]) - int(outcome["year"]),
-            "sentence_id": f"{plan['sentence_id']};{outcome['sentence_id']}",
-        })
+        rows.append(
+            {
+                "planned": plan["label"],
+                "planned_year": int(plan["year"]),
+                "outcome": outcome["label"],
+                "outcome_date": date_words(outcome["year"], outcome["month"], outcome["day"], lang),
+                "outcome_year": int(outcome["year"]),
+                "years_before_plan": int(plan["year"]) - int(outcome["year"]),
+                "sentence_id": f"{plan['sentence_id']};{outcome['sentence_id']}",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -176,12 +219,28 @@ def freight_table(lang: str = "en") -> pd.DataFrame:
     english = load("freight_totals").set_index("year")["unit"]
     rows = []
     for row in totals.itertuples():
-        rows.append({"year": int(row.year), "kind": "printed", "value": row.value, "unit": row.unit,
-                     "thousand_tonnes": row.value * to_thousand[english[row.year]], "sentence_id": row.sentence_id})
+        rows.append(
+            {
+                "year": int(row.year),
+                "kind": "printed",
+                "value": row.value,
+                "unit": row.unit,
+                "thousand_tonnes": row.value * to_thousand[english[row.year]],
+                "sentence_id": row.sentence_id,
+            }
+        )
     for row in totals.itertuples():
         if english[row.year] != "thousand tonnes":
-            rows.append({"year": int(row.year), "kind": "reading", "value": row.value, "unit": row.unit,
-                         "thousand_tonnes": row.value, "sentence_id": row.sentence_id})
+            rows.append(
+                {
+                    "year": int(row.year),
+                    "kind": "reading",
+                    "value": row.value,
+                    "unit": row.unit,
+                    "thousand_tonnes": row.value,
+                    "sentence_id": row.sentence_id,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -203,12 +262,27 @@ def freight_factor(reading: str = "thousand") -> float:
 
 ROUTE_EXTENT = (63.5, 86.5, 40.4, 54.2)  # the eastern two-thirds: Turksib, the lines to Tashkent, the way to Siberia
 LABEL_OFFSETS = {  # (dx, dy) in points, chosen by eye in EN and KK so no two labels collide
-    "Semey": (-8, 0), "Barnaul": (-7, 0), "Aktogay": (-8, 0), "Ushtobe": (-9, 2), "Saryozek": (8, -2),
-    "Otar": (0, -7), "Lugovoy": (0, -8), "Almaty": (7, -5), "Tashkent": (7, -3), "Arys": (-7, 0),
-    "Shymkent": (5, -6), "Zhambyl": (0, 7), "Turkistan": (-7, 2), "Kyzylorda": (7, 3),
+    "Semey": (-8, 0),
+    "Barnaul": (-7, 0),
+    "Aktogay": (-8, 0),
+    "Ushtobe": (-9, 2),
+    "Saryozek": (8, -2),
+    "Otar": (0, -7),
+    "Lugovoy": (0, -8),
+    "Almaty": (7, -5),
+    "Tashkent": (7, -3),
+    "Arys": (-7, 0),
+    "Shymkent": (5, -6),
+    "Zhambyl": (0, 7),
+    "Turkistan": (-7, 2),
+    "Kyzylorda": (7, 3),
 }
 RIVER_OFFSETS = {
-    "ertis_bridge": (8, 3), "ayagoz_bridge": (8, 0), "karatal_bridge": (8, 2), "ile_bridge": (8, -4), "shu_bridge": (0, 8),
+    "ertis_bridge": (8, 3),
+    "ayagoz_bridge": (8, 0),
+    "karatal_bridge": (8, 2),
+    "ile_bridge": (8, -4),
+    "shu_bridge": (0, 8),
 }
 
 
@@ -246,7 +320,7 @@ def _exits(course: pd.DataFrame, extent) -> list[tuple[str, float, float, str]]:
     found = []
     for (lon1, lat1), (lon2, lat2) in itertools.pairwise(pairs):
         for edge, value, axis in (("west", west, 0), ("east", east, 0), ("south", south, 1), ("north", north, 1)):
-            a, b = ((lon1, lon2) if axis == 0 else (lat1, lat2))
+            a, b = (lon1, lon2) if axis == 0 else (lat1, lat2)
             if (a - value) * (b - value) < 0:
                 share = (value - a) / (b - a)
                 lon, lat = lon1 + share * (lon2 - lon1), lat1 + share * (lat2 - lat1)
@@ -275,12 +349,27 @@ def route_map(lang: str = "en") -> Figure:
         if line.line_id in styles:
             handles.append(Line2D([], [], label=f"{line.label} ({compact_ids(split_ids(line.sentence_id))})", **style))
         for edge, lon, lat, name in _exits(course, ROUTE_EXTENT):
-            arrow, offset, ha, va = {"west": ("←", (3, 5), "left", "bottom"), "east": ("→", (-3, 5), "right", "bottom"),
-                                     "north": ("↑", (5, -4), "left", "top"), "south": ("↓", (5, 4), "left", "bottom")}[edge]
-            ax.annotate(t("off_map", lang, LESSON, arrow=arrow, place=name), (lon, lat), xytext=offset, textcoords="offset points",
-                        fontsize=8.5, color=TEXT_GREY, ha=ha, va=va, fontstyle="italic")
+            arrow, offset, ha, va = {
+                "west": ("←", (3, 5), "left", "bottom"),
+                "east": ("→", (-3, 5), "right", "bottom"),
+                "north": ("↑", (5, -4), "left", "top"),
+                "south": ("↓", (5, 4), "left", "bottom"),
+            }[edge]
+            ax.annotate(
+                t("off_map", lang, LESSON, arrow=arrow, place=name),
+                (lon, lat),
+                xytext=offset,
+                textcoords="offset points",
+                fontsize=8.5,
+                color=TEXT_GREY,
+                ha=ha,
+                va=va,
+                fontstyle="italic",
+            )
     tsarist_lines = lines[lines["era"] == "tsarist"]
-    handles.append(Line2D([], [], label=t("legend_tsarist", lang, LESSON, ids=compact_ids(ids_of(tsarist_lines))), **tsarist))
+    handles.append(
+        Line2D([], [], label=t("legend_tsarist", lang, LESSON, ids=compact_ids(ids_of(tsarist_lines))), **tsarist)
+    )
 
     stations = points.drop_duplicates("name_en")
     junction_id = load("events").set_index("event_id").loc[JUNCTION, "place_id"]
@@ -288,50 +377,136 @@ def route_map(lang: str = "en") -> Figure:
         if row.mark == "river" or row.place_id == junction_id:
             continue
         named = row.mark == "named"
-        ax.plot(row.lon, row.lat, "o", markersize=6.5 if named else 6, zorder=5,
-                markerfacecolor=CHARCOAL if named else "white", markeredgecolor=CHARCOAL, markeredgewidth=1.3)
+        ax.plot(
+            row.lon,
+            row.lat,
+            "o",
+            markersize=6.5 if named else 6,
+            zorder=5,
+            markerfacecolor=CHARCOAL if named else "white",
+            markeredgecolor=CHARCOAL,
+            markeredgewidth=1.3,
+        )
     for row in stations.itertuples():
         if row.place_id == junction_id or not row.labelled:
             continue  # the junction has its own label; a river's label names the station on it
         dx, dy = LABEL_OFFSETS.get(row.name_en, (6, 2))
         named = row.mark == "named"
-        ax.annotate(row.name, (row.lon, row.lat), xytext=(dx, dy), textcoords="offset points", zorder=6,
-                    fontsize=9 if named else 8.5, color=INK if named else MID_GREY,
-                    fontweight="bold" if named else "normal", fontstyle="normal" if named else "italic",
-                    ha="center" if dx == 0 else "left" if dx > 0 else "right",
-                    va="bottom" if dy > 0 else "top" if dy < 0 else "center")
-    ax.scatter(crossings["lon"], crossings["lat"], marker="D", s=46, color=SKY, edgecolor=RIVER, linewidth=1.2, zorder=6)
+        ax.annotate(
+            row.name,
+            (row.lon, row.lat),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            zorder=6,
+            fontsize=9 if named else 8.5,
+            color=INK if named else MID_GREY,
+            fontweight="bold" if named else "normal",
+            fontstyle="normal" if named else "italic",
+            ha="center" if dx == 0 else "left" if dx > 0 else "right",
+            va="bottom" if dy > 0 else "top" if dy < 0 else "center",
+        )
+    ax.scatter(
+        crossings["lon"], crossings["lat"], marker="D", s=46, color=SKY, edgecolor=RIVER, linewidth=1.2, zorder=6
+    )
     for row in crossings.itertuples():
         dx, dy = RIVER_OFFSETS.get(row.place_id, (6, 2))
-        ax.annotate(row.name, (row.lon, row.lat), xytext=(dx, dy), textcoords="offset points", zorder=6, fontsize=8.5,
-                    color=RIVER, fontstyle="italic", fontweight="bold",
-                    ha="center" if dx == 0 else "left" if dx > 0 else "right",
-                    va="bottom" if dy > 0 else "top" if dy < 0 else "center")
+        ax.annotate(
+            row.name,
+            (row.lon, row.lat),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            zorder=6,
+            fontsize=8.5,
+            color=RIVER,
+            fontstyle="italic",
+            fontweight="bold",
+            ha="center" if dx == 0 else "left" if dx > 0 else "right",
+            va="bottom" if dy > 0 else "top" if dy < 0 else "center",
+        )
     junction_event = load("events", lang=lang).set_index("event_id").loc[JUNCTION]
     junction = places.loc[junction_id]
-    ax.plot(junction["lon"], junction["lat"], marker="*", markersize=17, color=GOLD, markeredgecolor=CHARCOAL,
-            markeredgewidth=1.1, zorder=7, linestyle="none")
-    ax.annotate(t("junction_label", lang, LESSON, place=junction["name"],
-                      date=_when(junction_event, lang)),
-                (junction["lon"], junction["lat"]), xytext=(12, -2), textcoords="offset points", zorder=7,
-                fontsize=9, fontweight="bold", color=INK, ha="left", va="center",
-                bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+    ax.plot(
+        junction["lon"],
+        junction["lat"],
+        marker="*",
+        markersize=17,
+        color=GOLD,
+        markeredgecolor=CHARCOAL,
+        markeredgewidth=1.1,
+        zorder=7,
+        linestyle="none",
+    )
+    ax.annotate(
+        t("junction_label", lang, LESSON, place=junction["name"], date=_when(junction_event, lang)),
+        (junction["lon"], junction["lat"]),
+        xytext=(12, -2),
+        textcoords="offset points",
+        zorder=7,
+        fontsize=9,
+        fontweight="bold",
+        color=INK,
+        ha="left",
+        va="center",
+        bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+    )
     siberia = places.loc["siberia"]
-    ax.annotate(siberia["name"].upper(), (siberia["lon"], ROUTE_EXTENT[3]), xytext=(-12, -4), textcoords="offset points",
-                fontsize=9.5, color=INK, fontweight="bold", ha="right", va="top", zorder=6)
+    ax.annotate(
+        siberia["name"].upper(),
+        (siberia["lon"], ROUTE_EXTENT[3]),
+        xytext=(-12, -4),
+        textcoords="offset points",
+        fontsize=9.5,
+        color=INK,
+        fontweight="bold",
+        ha="right",
+        va="top",
+        zorder=6,
+    )
     handles += [
-        Line2D([], [], marker="o", linestyle="none", markerfacecolor=CHARCOAL, markeredgecolor=CHARCOAL, label=t("legend_named", lang, LESSON)),
-        Line2D([], [], marker="o", linestyle="none", markerfacecolor="white", markeredgecolor=CHARCOAL,
-               label=wrap(t("legend_general", lang, LESSON), 34)),
-        Line2D([], [], marker="D", linestyle="none", markerfacecolor=SKY, markeredgecolor=RIVER,
-               label=wrap(t("legend_river", lang, LESSON, ids=compact_ids(ids_of(crossings))), 34)),
-        Line2D([], [], marker="*", linestyle="none", markersize=13, markerfacecolor=GOLD, markeredgecolor=CHARCOAL,
-               label=t("legend_junction", lang, LESSON, ids=junction_event["sentence_id"])),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="none",
+            markerfacecolor=CHARCOAL,
+            markeredgecolor=CHARCOAL,
+            label=t("legend_named", lang, LESSON),
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="none",
+            markerfacecolor="white",
+            markeredgecolor=CHARCOAL,
+            label=wrap(t("legend_general", lang, LESSON), 34),
+        ),
+        Line2D(
+            [],
+            [],
+            marker="D",
+            linestyle="none",
+            markerfacecolor=SKY,
+            markeredgecolor=RIVER,
+            label=wrap(t("legend_river", lang, LESSON, ids=compact_ids(ids_of(crossings))), 34),
+        ),
+        Line2D(
+            [],
+            [],
+            marker="*",
+            linestyle="none",
+            markersize=13,
+            markerfacecolor=GOLD,
+            markeredgecolor=CHARCOAL,
+            label=t("legend_junction", lang, LESSON, ids=junction_event["sentence_id"]),
+        ),
     ]
     ax.legend(handles=handles, loc="upper left", fontsize=8.5, framealpha=0.95, edgecolor=LIGHT_GREY, borderpad=0.7)
     ids = ids_of(lines, points, crossings, junction_event)
     subtitle = t("map_subtitle", lang, LESSON, place=junction["name"], ids=junction_event["sentence_id"])
-    return finish(fig, title=t("map_title", lang, LESSON), subtitle=subtitle, ids=ids, lang=lang, note=maps.map_note(lang))
+    return finish(
+        fig, title=t("map_title", lang, LESSON), subtitle=subtitle, ids=ids, lang=lang, note=maps.map_note(lang)
+    )
 
 
 # --- Plan and outcome ----------------------------------------------------------------------------
@@ -349,7 +524,9 @@ def meetings(lang: str = "en") -> pd.DataFrame:
     events = timeline_events(lang)
     drawn_elsewhere = {RESUMED, PLAN_FINISH, PLAN_OPERATE, JUNCTION, REGULAR}
     chosen = events[events["category"].isin(["turksib", "policy"]) & ~events["event_id"].isin(drawn_elsewhere)]
-    chosen = chosen.assign(at=[_fraction(e.year, e.month, e.day) + (0.5 / 12 if pd.isna(e.day) else 0) for e in chosen.itertuples()])
+    chosen = chosen.assign(
+        at=[_fraction(e.year, e.month, e.day) + (0.5 / 12 if pd.isna(e.day) else 0) for e in chosen.itertuples()]
+    )
     return chosen.sort_values("at").reset_index(drop=True)
 
 
@@ -366,46 +543,123 @@ def plan_chart(lang: str = "en") -> Figure:
     ax = style_axes(fig.add_subplot(), grid="x")
     meetings_y, plan_y, outcome_y = 2.45, 1, 0
     ax.barh(plan_y, planned, left=start, height=0.34, color="white", edgecolor=BLUE, hatch="///", linewidth=1.3)
-    ax.text(start + 0.08, plan_y, t("bar_planned", lang, LESSON, n=planned), va="center", ha="left", fontsize=9.5,
-            color=INK, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+    ax.text(
+        start + 0.08,
+        plan_y,
+        t("bar_planned", lang, LESSON, n=planned),
+        va="center",
+        ha="left",
+        fontsize=9.5,
+        color=INK,
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+    )
     met_at = _fraction(met["year"], met["month"], met["day"])
     ax.barh(outcome_y, met_at - start, left=start, height=0.34, color=BLUE)
-    ax.text(start + 0.08, outcome_y, t("bar_actual", lang, LESSON, n=actual), va="center", ha="left", fontsize=9.5, color="white")
+    ax.text(
+        start + 0.08,
+        outcome_y,
+        t("bar_actual", lang, LESSON, n=actual),
+        va="center",
+        ha="left",
+        fontsize=9.5,
+        color="white",
+    )
     for event, key in ((finish_plan, "finish_planned"), (operate_plan, "operate_planned")):
-        ax.fill_between([int(event["year"]), int(event["year"]) + 1], plan_y - 0.3, plan_y + 0.62, color=BLUE, alpha=0.13, linewidth=0)
-        ax.text(int(event["year"]) + 0.5, plan_y + 0.3, t(key, lang, LESSON, year=int(event["year"])), ha="center", va="bottom", fontsize=8.5)
+        ax.fill_between(
+            [int(event["year"]), int(event["year"]) + 1],
+            plan_y - 0.3,
+            plan_y + 0.62,
+            color=BLUE,
+            alpha=0.13,
+            linewidth=0,
+        )
+        ax.text(
+            int(event["year"]) + 0.5,
+            plan_y + 0.3,
+            t(key, lang, LESSON, year=int(event["year"])),
+            ha="center",
+            va="bottom",
+            fontsize=8.5,
+        )
     regular_at = _fraction(regular["year"], regular["month"])
     ax.plot([met_at], [outcome_y], marker="D", markersize=9, color=ORANGE, markeredgecolor=CHARCOAL, zorder=4)
     ax.barh(outcome_y, 1 / 12, left=regular_at, height=0.34, color=ORANGE, edgecolor=CHARCOAL, zorder=4)
-    ax.text(met_at + 0.12, outcome_y - 0.3, t("met", lang, LESSON, date=_when(met, lang)),
-            ha="right", va="top", fontsize=8.5)
-    ax.text(regular_at + 0.12, outcome_y - 0.3, t("regular", lang, LESSON, date=_when(regular, lang)),
-            ha="left", va="top", fontsize=8.5)
+    ax.text(
+        met_at + 0.12,
+        outcome_y - 0.3,
+        t("met", lang, LESSON, date=_when(met, lang)),
+        ha="right",
+        va="top",
+        fontsize=8.5,
+    )
+    ax.text(
+        regular_at + 0.12,
+        outcome_y - 0.3,
+        t("regular", lang, LESSON, date=_when(regular, lang)),
+        ha="left",
+        va="top",
+        fontsize=8.5,
+    )
     decided = meetings(lang)
     key_lines = []
     for mark, event in enumerate(decided.itertuples(), start=1):
         y = meetings_y + (0.17 if mark % 2 else -0.17)
         ax.plot([event.at], [y], marker="o", markersize=13, color=PURPLE_DARK, zorder=4)
-        ax.text(event.at, y, str(mark), ha="center", va="center", fontsize=8, color="white", fontweight="bold", zorder=5)
+        ax.text(
+            event.at, y, str(mark), ha="center", va="center", fontsize=8, color="white", fontweight="bold", zorder=5
+        )
         date = _when(event, lang)
-        key_lines.append(wrap(f"{mark}  {date}: {event.label} ({event.sentence_id.replace(';', ', ')})", 56).replace("\n", "\n     "))
-    ax.text(decided["at"].max() + 0.3, meetings_y, "\n".join(key_lines), ha="left", va="center", fontsize=8, linespacing=1.25)
-    plan_ids = compact_ids(split_ids(finish_plan["sentence_id"]) + split_ids(numbers.loc["planned_years", "sentence_id"]))
-    outcome_ids = compact_ids(split_ids(events.loc[RESUMED, "sentence_id"]) + split_ids(met["sentence_id"])
-                              + split_ids(regular["sentence_id"]) + split_ids(numbers.loc["actual_years", "sentence_id"]))
-    ax.set_yticks([outcome_y, plan_y, meetings_y],
-                  [t("lane_outcome", lang, LESSON, ids=outcome_ids), t("lane_plan", lang, LESSON, ids=plan_ids),
-                   t("lane_meetings", lang, LESSON, ids=compact_ids(ids_of(decided)))], fontsize=9.5)
+        key_lines.append(
+            wrap(f"{mark}  {date}: {event.label} ({event.sentence_id.replace(';', ', ')})", 56).replace("\n", "\n     ")
+        )
+    ax.text(
+        decided["at"].max() + 0.3,
+        meetings_y,
+        "\n".join(key_lines),
+        ha="left",
+        va="center",
+        fontsize=8,
+        linespacing=1.25,
+    )
+    plan_ids = compact_ids(
+        split_ids(finish_plan["sentence_id"]) + split_ids(numbers.loc["planned_years", "sentence_id"])
+    )
+    outcome_ids = compact_ids(
+        split_ids(events.loc[RESUMED, "sentence_id"])
+        + split_ids(met["sentence_id"])
+        + split_ids(regular["sentence_id"])
+        + split_ids(numbers.loc["actual_years", "sentence_id"])
+    )
+    ax.set_yticks(
+        [outcome_y, plan_y, meetings_y],
+        [
+            t("lane_outcome", lang, LESSON, ids=outcome_ids),
+            t("lane_plan", lang, LESSON, ids=plan_ids),
+            t("lane_meetings", lang, LESSON, ids=compact_ids(ids_of(decided))),
+        ],
+        fontsize=9.5,
+    )
     last = int(operate_plan["year"]) + 1
     ax.set_xlim(start, last)
     ax.set_ylim(-0.85, 3.2)
     ax.set_xticks(range(start, last + 1))
     ax.set_xlabel(t("year", lang))
     ax.tick_params(axis="y", length=0)
-    rows = pd.concat([events.loc[[RESUMED, PLAN_FINISH, PLAN_OPERATE, JUNCTION, REGULAR]], decided,
-                      numbers.loc[["planned_years", "actual_years"]]])
+    rows = pd.concat(
+        [
+            events.loc[[RESUMED, PLAN_FINISH, PLAN_OPERATE, JUNCTION, REGULAR]],
+            decided,
+            numbers.loc[["planned_years", "actual_years"]],
+        ]
+    )
     title = t("plan_title", lang, LESSON, planned=planned, actual=actual)
-    return finish(fig, title=title, subtitle=t("plan_subtitle", lang, LESSON, start=start, ids=events.loc[RESUMED, "sentence_id"]), ids=ids_of(rows), lang=lang)
+    return finish(
+        fig,
+        title=title,
+        subtitle=t("plan_subtitle", lang, LESSON, start=start, ids=events.loc[RESUMED, "sentence_id"]),
+        ids=ids_of(rows),
+        lang=lang,
+    )
 
 
 # --- Progress ------------------------------------------------------------------------------------
@@ -445,23 +699,65 @@ def progress_chart(lang: str = "en") -> Figure:
     for y, reading in ((2, "alone"), (3, "cumulative")):
         row = totals.loc[reading]
         segment(y, 0, row["north_km"], NORTH, f"{t('north_part', lang, LESSON)}\n{number(row['north_km'], lang)}")
-        segment(y, row["north_km"], row["south_km"], SOUTH, f"{t('south_part', lang, LESSON)}\n{number(row['south_km'], lang)}")
-        ax.barh(y, row["gap_km"], left=row["together_km"], height=0.6, color="white", edgecolor=GREY, hatch="///", linewidth=0.8)
-        ax.text(row["stated_total_km"] + 14, y, t("gap", lang, LESSON, km=number(row["gap_km"], lang)), ha="left", va="center",
-                fontsize=9, color=INK)
-        ax.text(row["together_km"], y - 0.33, f"= {number(row['together_km'], lang)} {t('km', lang, LESSON)}", ha="right", va="bottom",
-                fontsize=9, color=INK, fontweight="bold")
+        segment(
+            y,
+            row["north_km"],
+            row["south_km"],
+            SOUTH,
+            f"{t('south_part', lang, LESSON)}\n{number(row['south_km'], lang)}",
+        )
+        ax.barh(
+            y,
+            row["gap_km"],
+            left=row["together_km"],
+            height=0.6,
+            color="white",
+            edgecolor=GREY,
+            hatch="///",
+            linewidth=0.8,
+        )
+        ax.text(
+            row["stated_total_km"] + 14,
+            y,
+            t("gap", lang, LESSON, km=number(row["gap_km"], lang)),
+            ha="left",
+            va="center",
+            fontsize=9,
+            color=INK,
+        )
+        ax.text(
+            row["together_km"],
+            y - 0.33,
+            f"= {number(row['together_km'], lang)} {t('km', lang, LESSON)}",
+            ha="right",
+            va="bottom",
+            fontsize=9,
+            color=INK,
+            fontweight="bold",
+        )
     ax.axvline(total["value"], color=INK, linewidth=1.4, linestyle=(0, (4, 2)))
-    ax.text(total["value"] + 14, -0.45, t("total_line", lang, LESSON, km=number(total["value"], lang), ids=total["sentence_id"]),
-            ha="left", va="top", fontsize=8.5, color=INK)
+    ax.text(
+        total["value"] + 14,
+        -0.45,
+        t("total_line", lang, LESSON, km=number(total["value"], lang), ids=total["sentence_id"]),
+        ha="left",
+        va="top",
+        fontsize=8.5,
+        color=INK,
+    )
     ax.set_yticks(range(len(rows)), rows, fontsize=9)
     ax.tick_params(axis="y", length=0)
     ax.invert_yaxis()
     ax.set_ylim(3.5, -0.85)
     ax.set_xlim(0, math.ceil(total["value"] / 100) * 100 + 250)
     ax.set_xlabel(t("track_km", lang, LESSON))
-    return finish(fig, title=t("progress_title", lang, LESSON), subtitle=t("progress_subtitle", lang, LESSON),
-                  ids=ids_of(stages, pd.DataFrame([total])), lang=lang)
+    return finish(
+        fig,
+        title=t("progress_title", lang, LESSON),
+        subtitle=t("progress_subtitle", lang, LESSON),
+        ids=ids_of(stages, pd.DataFrame([total])),
+        lang=lang,
+    )
 
 
 # --- Pace ----------------------------------------------------------------------------------------
@@ -485,12 +781,24 @@ class PaceChart:
         self.max_years = math.ceil(years_needed(self.max_length, slowest) / 5) * 5
         fig = figure(9.4, 4.6)
         ax = style_axes(fig.add_subplot(), grid="x")
-        labels = [say(f"rate_{row.figure_id}", rate=f"{say.number(row.value)} {row.unit}", ids=row.sentence_id)
-                  for row in self.rates.itertuples()] + [say("rate_yours")]
+        labels = [
+            say(f"rate_{row.figure_id}", rate=f"{say.number(row.value)} {row.unit}", ids=row.sentence_id)
+            for row in self.rates.itertuples()
+        ] + [say("rate_yours")]
         colors = [GREY, ORANGE, BLUE, VERMILLION]
         self.bars = list(ax.barh(range(4), [0] * 4, height=0.58, color=colors))
-        self.values = [ax.text(0, y, "", va="center", fontsize=9, zorder=4, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
-                       for y in range(4)]
+        self.values = [
+            ax.text(
+                0,
+                y,
+                "",
+                va="center",
+                fontsize=9,
+                zorder=4,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+            )
+            for y in range(4)
+        ]
         ax.set_yticks(range(4), labels, fontsize=9)
         ax.tick_params(axis="y", length=0)
         ax.invert_yaxis()
@@ -500,12 +808,25 @@ class PaceChart:
         for figure_id, key, style in (("actual_years", "claim_actual", "-"), ("planned_years", "claim_planned", "--")):
             row = numbers.loc[figure_id]
             ax.axvline(row["value"], color=DARK_GREY, linewidth=1.2, linestyle=style, zorder=1)
-            ax.text(row["value"] + (0.25 if key == "claim_planned" else -0.25), -0.6,
-                    say(key, n=say.number(row["value"]), ids=row["sentence_id"]), fontsize=8.5,
-                    ha="left" if key == "claim_planned" else "right", va="center", color=DARK_GREY)
-        self.length_text = ax.text(self.max_years * 0.99, -1.05, "", ha="right", va="center", fontsize=10, fontweight="bold")
-        self.figure = finish(fig, title=say("pace_title"), subtitle=say("pace_subtitle"),
-                             ids=ids_of(self.rates, numbers.loc[["actual_years", "planned_years"]]), lang=lang)
+            ax.text(
+                row["value"] + (0.25 if key == "claim_planned" else -0.25),
+                -0.6,
+                say(key, n=say.number(row["value"]), ids=row["sentence_id"]),
+                fontsize=8.5,
+                ha="left" if key == "claim_planned" else "right",
+                va="center",
+                color=DARK_GREY,
+            )
+        self.length_text = ax.text(
+            self.max_years * 0.99, -1.05, "", ha="right", va="center", fontsize=10, fontweight="bold"
+        )
+        self.figure = finish(
+            fig,
+            title=say("pace_title"),
+            subtitle=say("pace_subtitle"),
+            ids=ids_of(self.rates, numbers.loc[["actual_years", "planned_years"]]),
+            lang=lang,
+        )
         self.dynamic = [*self.bars, *self.values, self.length_text]
         self.update(length_km if length_km is not None else figure_value("total_length"), rate_m_per_day)
 
@@ -522,8 +843,12 @@ class PaceChart:
                 shown = f"{self.say('m_a_day', m=self.say.number(rate, 0))}: {shown}"
             inside = years > self.max_years * 0.6  # a long bar: write inside it, at the right end
             label.set_text(shown + (" →" if years > self.max_years else ""))
-            label.set_position(((min(years, self.max_years) - self.max_years * 0.01) if inside else years + self.max_years * 0.01,
-                                label.get_position()[1]))
+            label.set_position(
+                (
+                    (min(years, self.max_years) - self.max_years * 0.01) if inside else years + self.max_years * 0.01,
+                    label.get_position()[1],
+                )
+            )
             label.set_ha("right" if inside else "left")
             label.set_color("white" if inside else INK)
             label.get_bbox_patch().set_visible(not inside)
@@ -539,10 +864,17 @@ def pace_readout(length_km: float, rate_m_per_day: float, lang: str | Words = "e
     """The sentence under the pace chart: the student's choice, the days and years it takes, the text's claims."""
     say = bind(lang, LESSON)
     days = days_needed(length_km, rate_m_per_day)
-    return say("readout", rate=say.number(rate_m_per_day, 0), kmday=say.number(rate_m_per_day / 1000, 2),
-                 km=say.number(length_km), days=say.number(days, 0), years=say.number(days / 365, 1),
-                 actual=say.number(figure_value("actual_years")), planned=say.number(figure_value("planned_years")),
-                 ids=figures().loc["actual_years", "sentence_id"])
+    return say(
+        "readout",
+        rate=say.number(rate_m_per_day, 0),
+        kmday=say.number(rate_m_per_day / 1000, 2),
+        km=say.number(length_km),
+        days=say.number(days, 0),
+        years=say.number(days / 365, 1),
+        actual=say.number(figure_value("actual_years")),
+        planned=say.number(figure_value("planned_years")),
+        ids=figures().loc["actual_years", "sentence_id"],
+    )
 
 
 def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
@@ -556,12 +888,31 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
     view = FigureView(chart.figure, dynamic=chart.dynamic)
     choices = length_choices(say)
     wide = {"description_width": "14em"}  # one width for the three labels, so the controls line up
-    menu = widgets.Dropdown(options=[*choices, (say("length_own"), None)], value=choices[0][1],
-                            description=say("length_menu"), style=wide, layout=widgets.Layout(width="42em"))
-    length = widgets.IntSlider(value=int(choices[0][1]), min=10, max=chart.max_length, step=1,
-                               description=say("length_slider"), style=wide, layout=widgets.Layout(width="42em"))
-    rate = widgets.IntSlider(value=rate_m_per_day, min=50, max=3000, step=50, description=say("rate_slider"),
-                             style=wide, layout=widgets.Layout(width="42em"))
+    menu = widgets.Dropdown(
+        options=[*choices, (say("length_own"), None)],
+        value=choices[0][1],
+        description=say("length_menu"),
+        style=wide,
+        layout=widgets.Layout(width="42em"),
+    )
+    length = widgets.IntSlider(
+        value=int(choices[0][1]),
+        min=10,
+        max=chart.max_length,
+        step=1,
+        description=say("length_slider"),
+        style=wide,
+        layout=widgets.Layout(width="42em"),
+    )
+    rate = widgets.IntSlider(
+        value=rate_m_per_day,
+        min=50,
+        max=3000,
+        step=50,
+        description=say("rate_slider"),
+        style=wide,
+        layout=widgets.Layout(width="42em"),
+    )
     readout = widgets.HTML(pace_readout(length.value, rate.value, say))
     for control, name in ((menu, "menu"), (length, "length"), (rate, "rate")):
         control.add_class(f"histkit-pace-{name}")  # handles for the browser tests
@@ -621,7 +972,11 @@ def people_card(lang: str = "en") -> HTML:
 
     rows = [(p.name, p.role, p.sentence_id) for p in leaders.itertuples()]
     rows += [
-        (t("people_party", lang, LESSON), t("people_committees", lang, LESSON, n=number(committees["value"], lang)), committees["sentence_id"]),
+        (
+            t("people_party", lang, LESSON),
+            t("people_committees", lang, LESSON, n=number(committees["value"], lang)),
+            committees["sentence_id"],
+        ),
         (builders["label"], filled("people_builders", builders), builders["sentence_id"]),
         (shock["label"], filled("people_shock", shock, period=_period(shock, lang)), shock["sentence_id"]),
     ]
@@ -630,7 +985,9 @@ def people_card(lang: str = "en") -> HTML:
         f"<td style='text-align:left'>{html.escape(what)}</td><td><code>{html.escape(ids.replace(';', ', '))}</code></td></tr>"
         for who, what, ids in rows
     )
-    head = "".join(f"<th style='text-align:left'>{t(k, lang, LESSON)}</th>" for k in ("people_who", "people_what", "people_source"))
+    head = "".join(
+        f"<th style='text-align:left'>{t(k, lang, LESSON)}</th>" for k in ("people_who", "people_what", "people_source")
+    )
     return HTML(f"<table class='histkit-people'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
@@ -643,13 +1000,31 @@ def _draw_totals(ax, lang: str) -> pd.DataFrame:
     labels, top = [], table["thousand_tonnes"].max()
     for y, row in enumerate(table.itertuples()):
         reading = row.kind == "reading"
-        ax.barh(y, row.thousand_tonnes, height=0.55, color="white" if reading else ORANGE,
-                edgecolor=ORANGE if reading else "none", hatch="///" if reading else None, linewidth=1.3)
+        ax.barh(
+            y,
+            row.thousand_tonnes,
+            height=0.55,
+            color="white" if reading else ORANGE,
+            edgecolor=ORANGE if reading else "none",
+            hatch="///" if reading else None,
+            linewidth=1.3,
+        )
         shown = t("thousand_t", lang, LESSON, value=number(row.thousand_tonnes, lang, 4))
-        ax.text(row.thousand_tonnes + top * 0.012, y, shown, va="center", ha="left", fontsize=9.5,
-                color=INK, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-        labels.append(t("row_reading", lang, LESSON, year=row.year) if reading
-                      else t("row_printed", lang, LESSON, year=row.year, value=number(row.value, lang), unit=row.unit))
+        ax.text(
+            row.thousand_tonnes + top * 0.012,
+            y,
+            shown,
+            va="center",
+            ha="left",
+            fontsize=9.5,
+            color=INK,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+        )
+        labels.append(
+            t("row_reading", lang, LESSON, year=row.year)
+            if reading
+            else t("row_printed", lang, LESSON, year=row.year, value=number(row.value, lang), unit=row.unit)
+        )
     ax.set_yticks(range(len(table)), labels, fontsize=9)
     ax.tick_params(axis="y", length=0)
     ax.invert_yaxis()
@@ -668,7 +1043,9 @@ def _draw_growth(ax, lang: str) -> pd.DataFrame:
     for y, row in enumerate(growth.itertuples()):
         hedge = hedges[row.cargo_id]
         key = "factor_plain" if pd.isna(hedge) else "factor_about" if hedge == "about" else "factor_more_than"
-        ax.text(row.factor + 0.12, y, t(key, lang, LESSON, f=number(row.factor, lang)), va="center", ha="left", fontsize=10)
+        ax.text(
+            row.factor + 0.12, y, t(key, lang, LESSON, f=number(row.factor, lang)), va="center", ha="left", fontsize=10
+        )
     ax.axvline(1, color=INK, linewidth=1.1, linestyle=(0, (3, 2)))
     ax.text(1.08, -0.55, t("no_growth", lang, LESSON), fontsize=8.5, va="center", ha="left", color=DARK_GREY)
     ax.set_yticks(range(len(growth)), [f"{row.cargo} ({row.sentence_id})" for row in growth.itertuples()], fontsize=9.5)
@@ -677,8 +1054,13 @@ def _draw_growth(ax, lang: str) -> pd.DataFrame:
     ax.set_xlim(0, math.ceil(growth["factor"].max()) + 2)
     ax.set_xticks(range(0, math.ceil(growth["factor"].max()) + 1, 2))
     ax.set_xlabel(t("times_1928", lang, LESSON, first=int(years.min())))
-    ax.set_title(t("growth_subtitle", lang, LESSON, first=int(years.min()), last=int(years.max())), loc="left", fontsize=10,
-                 color=GREY, wrap=True)
+    ax.set_title(
+        t("growth_subtitle", lang, LESSON, first=int(years.min()), last=int(years.max())),
+        loc="left",
+        fontsize=10,
+        color=GREY,
+        wrap=True,
+    )
     return growth
 
 
@@ -690,5 +1072,10 @@ def freight_chart(lang: str = "en") -> Figure:
     totals = _draw_totals(style_axes(top, grid="x"), lang)
     growth = _draw_growth(style_axes(bottom, grid="x"), lang)
     first, last = int(totals["year"].min()), int(totals["year"].max())
-    return finish(fig, title=t("freight_title", lang, LESSON, first=first, last=last),
-                  subtitle=t("freight_subtitle", lang, LESSON, last=last), ids=ids_of(totals, growth), lang=lang)
+    return finish(
+        fig,
+        title=t("freight_title", lang, LESSON, first=first, last=last),
+        subtitle=t("freight_subtitle", lang, LESSON, last=last),
+        ids=ids_of(totals, growth),
+        lang=lang,
+    )

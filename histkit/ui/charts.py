@@ -19,9 +19,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from .. import load
-from .words import check_lang, number, t
 from ..parsing import split_ids
 from .palette import BLUE, DARK_GREY, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, SKY, VERMILLION
+from .words import check_lang, number, t
 
 FONT = "DejaVu Sans"
 
@@ -84,7 +84,9 @@ def source_footer(ids: Iterable[str], lang: str = "en") -> str:
     return t(key, lang, ids=compact_ids(ids))
 
 
-def finish(fig: Figure, *, title: str, ids: Iterable[str], lang: str, subtitle: str | None = None, note: str | None = None) -> Figure:
+def finish(
+    fig: Figure, *, title: str, ids: Iterable[str], lang: str, subtitle: str | None = None, note: str | None = None
+) -> Figure:
     """Add the title at the top, the subtitle over the first axes, and the source footer at the bottom."""
     fig.suptitle(title, x=0.01, ha="left", fontsize=14, fontweight="bold", fontfamily=FONT)
     if subtitle:
@@ -118,7 +120,9 @@ def economy_chart(lang: str = "en") -> Figure:
     ax.bar_label(bars, [f"{number(v, lang)}%" for v in rows["value"]], label_type="edge", padding=4, fontsize=11)
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("per_cent", lang))
-    return finish(fig, title=t("economy_title", lang), subtitle=t("economy_subtitle", lang), ids=ids_of(rows), lang=lang)
+    return finish(
+        fig, title=t("economy_title", lang), subtitle=t("economy_subtitle", lang), ids=ids_of(rows), lang=lang
+    )
 
 
 def _given(value, default: int) -> int:
@@ -152,8 +156,16 @@ def timeline_chart(events: pd.DataFrame | None = None, lang: str = "en") -> Figu
         color = CATEGORY_COLORS[event.category]
         planned = event.status == "planned"
         width = max(event.end - event.start, 0.04)
-        ax.barh(row, width, left=event.start, height=0.5, color="white" if planned else color,
-                edgecolor=color, hatch="///" if planned else None, linewidth=1.2)
+        ax.barh(
+            row,
+            width,
+            left=event.start,
+            height=0.5,
+            color="white" if planned else color,
+            edgecolor=color,
+            hatch="///" if planned else None,
+            linewidth=1.2,
+        )
     ax.set_yticks(range(len(dated)), [wrap(e.label, 48) for e in dated.itertuples()], fontsize=9)
     ax.invert_yaxis()
     first, last = math.floor(dated["start"].min()), math.ceil(dated["end"].max())

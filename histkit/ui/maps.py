@@ -63,9 +63,17 @@ def label_places(ax: Axes, places: pd.DataFrame, name: str = "name", size: float
     """Write each place's name beside its point; offsets={place_id: (dx, dy)} in points moves a label."""
     for place in places.itertuples():
         dx, dy = offsets.get(place.place_id, (4, 3))
-        ax.annotate(getattr(place, name), (place.lon, place.lat), xytext=(dx, dy), textcoords="offset points",
-                    fontsize=size, fontfamily=FONT, color=CHARCOAL, ha="left" if dx >= 0 else "right",
-                    va="bottom" if dy >= 0 else "top")
+        ax.annotate(
+            getattr(place, name),
+            (place.lon, place.lat),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            fontsize=size,
+            fontfamily=FONT,
+            color=CHARCOAL,
+            ha="left" if dx >= 0 else "right",
+            va="bottom" if dy >= 0 else "top",
+        )
 
 
 def map_note(lang: str = "en") -> str:

@@ -16,9 +16,9 @@ import pandas as pd
 
 from .. import load, sentence
 from ..errors import ExerciseError
-from .words import check_lang, t
 from ..parsing import split_ids
 from .palette import INFO_TINT, RIGHT_TINT, SILVER, WRONG_TINT
+from .words import check_lang, t
 
 _GOOD, _BAD, _INFO = RIGHT_TINT, WRONG_TINT, INFO_TINT
 
@@ -79,7 +79,9 @@ def _check_choice(options: pd.DataFrame, answer) -> Feedback:
     if chosen.empty:
         raise ExerciseError(f"{answer!r} is not an option here; the options are {', '.join(options['option_id'])}.")
     option = chosen.iloc[0]
-    return Feedback(option["answer"] == "correct", html.escape(option["feedback"]), tuple(split_ids(option["sentence_id"])))
+    return Feedback(
+        option["answer"] == "correct", html.escape(option["feedback"]), tuple(split_ids(option["sentence_id"]))
+    )
 
 
 def _check_number(row: pd.Series, options: pd.DataFrame, answer, lang: str) -> Feedback:
@@ -98,7 +100,9 @@ def _check_number(row: pd.Series, options: pd.DataFrame, answer, lang: str) -> F
 
 def _check_sort(row: pd.Series, options: pd.DataFrame, answer: dict, lang: str) -> Feedback:
     missing = [item for item in options.itertuples() if item.option_id not in answer]
-    wrong = [item for item in options.itertuples() if item.option_id in answer and answer[item.option_id] != item.answer]
+    wrong = [
+        item for item in options.itertuples() if item.option_id in answer and answer[item.option_id] != item.answer
+    ]
     right = len(options) - len(wrong) - len(missing)
     summary = t("sorted", lang, right=right, total=len(options))
     if right == len(options):
@@ -155,30 +159,35 @@ def quiz(exercise_id: str, lang: str = "en"):
     if row["kind"] == "choice":
         shown = display_order(options)
         answer = widgets.RadioButtons(options=list(zip(shown["label"], shown["option_id"])), value=None, layout=wide)
-        read = lambda: answer.value  # noqa: E731
+        read = lambda: answer.value
         body = [answer]
     elif row["kind"] == "number":
         answer = widgets.Text(placeholder=t("type_number", lang), layout=widgets.Layout(width="12em"))
-        read = lambda: answer.value  # noqa: E731
+        read = lambda: answer.value
         body = [answer]
     elif row["kind"] == "sort":
         choices = [(t("placeholder", lang), None)] + list(zip(categories["label"], categories["category_id"]))
         pickers = {
-            item.option_id: widgets.Dropdown(options=choices, value=None, description=item.label,
-                                             style={"description_width": "initial"}, layout=wide)
+            item.option_id: widgets.Dropdown(
+                options=choices, value=None, description=item.label, style={"description_width": "initial"}, layout=wide
+            )
             for item in options.itertuples()
         }
-        read = lambda: {key: picker.value for key, picker in pickers.items() if picker.value}  # noqa: E731
+        read = lambda: {key: picker.value for key, picker in pickers.items() if picker.value}
         body = list(pickers.values())
     else:
         answer = widgets.Textarea(placeholder=t("write_here", lang), layout=widgets.Layout(width="100%", height="6em"))
-        read = lambda: answer.value  # noqa: E731
+        read = lambda: answer.value
         body = [answer]
 
     def on_click(_):
         feedback.value = check(exercise_id, read(), lang).to_html(lang)
 
     button.on_click(on_click)
-    box = PrintableBox([prompt, *body, button, feedback], lang=lang, layout=widgets.Layout(border=f"1px solid {SILVER}", padding="0.6em"))
+    box = PrintableBox(
+        [prompt, *body, button, feedback],
+        lang=lang,
+        layout=widgets.Layout(border=f"1px solid {SILVER}", padding="0.6em"),
+    )
     box.add_class("histkit-quiz")
     return box

@@ -73,7 +73,8 @@ def _static(widget: widgets.Widget, lang: str) -> str:
         flow = "block" if isinstance(widget, widgets.RadioButtons) else "inline-block"  # a list, or side by side
         boxes = "".join(
             f"<div style='display:{flow};margin:0.2em 1.5em 0.2em 0'>☐ {html.escape(option)}</div>"
-            for option, value in widget._options_full if value is not None
+            for option, value in widget._options_full
+            if value is not None
         )
         return f"<div style='margin:0.4em 0'>{label}{boxes}</div>"
     if isinstance(widget, widgets.Textarea):
@@ -150,8 +151,9 @@ def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
 def dataset_explorer(name: str = "events", lang: str = "en") -> widgets.VBox:
     """Pick a dataset and a language; see its first rows with the sentences they come from."""
     choose = widgets.Dropdown(options=list_datasets(), value=name, description=t("dataset", lang))
-    language = widgets.ToggleButtons(options=[("English", "en"), ("Қазақша", "kk")], value=check_lang(lang),
-                                     description=t("language", lang))
+    language = widgets.ToggleButtons(
+        options=[("English", "en"), ("Қазақша", "kk")], value=check_lang(lang), description=t("language", lang)
+    )
     page = widgets.HTML(explorer_html(name, lang))
 
     def redraw(_=None):

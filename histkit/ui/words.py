@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -58,7 +58,7 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str = "shared") -> dict[str, dict[str, str]]:
     """The words of one file of histkit/ui/text/ ('shared' or a lesson's name), by key."""
     with open(TEXT / f"{name}.toml", "rb") as file:

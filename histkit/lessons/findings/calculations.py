@@ -17,8 +17,8 @@ import pandas as pd
 
 from ... import load, sentence
 from ...errors import UnknownChoiceError
-from ...ui.words import check_lang, date_words, number, t
 from ...parsing import numbers_in, split_ids
+from ...ui.words import check_lang, date_words, number, t
 
 LESSON = "findings"  # this lesson's words: histkit/ui/text/findings.toml
 
@@ -119,23 +119,55 @@ def stage_sum(lang: str = "en") -> pd.DataFrame:
     stages = n["stages"]
     km = t("km", lang, LESSON)
     rows = [
-        (t("stage_row", lang, LESSON, side=t(st.side, lang, LESSON), period=getattr(st, f"period_{lang}")), st.length_km, km, "",
-         st.sentence_id)
+        (
+            t("stage_row", lang, LESSON, side=t(st.side, lang, LESSON), period=getattr(st, f"period_{lang}")),
+            st.length_km,
+            km,
+            "",
+            st.sentence_id,
+        )
         for st in stages.sort_values(["side", "seq"]).itertuples()
     ]
     north, south = stages[stages["side"] == "north"], stages[stages["side"] == "south"]
-    plus = lambda values: " + ".join(fmt(v, lang) for v in values)  # noqa: E731
+    plus = lambda values: " + ".join(fmt(v, lang) for v in values)
     rows += [
-        (t("north_sum", lang, LESSON), n["north"], km, plus(north.sort_values("seq")["length_km"]), _ids(*north["sentence_id"])),
-        (t("south_sum", lang, LESSON), n["south"], km, plus(south.sort_values("seq")["length_km"]), _ids(*south["sentence_id"])),
+        (
+            t("north_sum", lang, LESSON),
+            n["north"],
+            km,
+            plus(north.sort_values("seq")["length_km"]),
+            _ids(*north["sentence_id"]),
+        ),
+        (
+            t("south_sum", lang, LESSON),
+            n["south"],
+            km,
+            plus(south.sort_values("seq")["length_km"]),
+            _ids(*south["sentence_id"]),
+        ),
         (t("together", lang, LESSON), n["together"], km, plus([n["north"], n["south"]]), _ids(*stages["sentence_id"])),
         (t("total_printed", lang, LESSON), n["total"], km, "", n["total_id"]),
-        (t("gap", lang, LESSON), n["gap"], km, f"{fmt(n['total'], lang)} − {fmt(n['together'], lang)}",
-         _ids(*stages["sentence_id"], n["total_id"])),
-        (t("together_other", lang, LESSON, km=fmt(n["last_north"], lang), year=int(n["last_north_year"])),
-         n["together_if_cumulative"], km, plus([n["last_north"], n["south"]]), _ids(*stages["sentence_id"])),
-        (t("gap_other", lang, LESSON), n["gap_if_cumulative"], km,
-         f"{fmt(n['total'], lang)} − {fmt(n['together_if_cumulative'], lang)}", _ids(*stages["sentence_id"], n["total_id"])),
+        (
+            t("gap", lang, LESSON),
+            n["gap"],
+            km,
+            f"{fmt(n['total'], lang)} − {fmt(n['together'], lang)}",
+            _ids(*stages["sentence_id"], n["total_id"]),
+        ),
+        (
+            t("together_other", lang, LESSON, km=fmt(n["last_north"], lang), year=int(n["last_north_year"])),
+            n["together_if_cumulative"],
+            km,
+            plus([n["last_north"], n["south"]]),
+            _ids(*stages["sentence_id"]),
+        ),
+        (
+            t("gap_other", lang, LESSON),
+            n["gap_if_cumulative"],
+            km,
+            f"{fmt(n['total'], lang)} − {fmt(n['together_if_cumulative'], lang)}",
+            _ids(*stages["sentence_id"], n["total_id"]),
+        ),
     ]
     return _calc(rows)
 
@@ -205,24 +237,52 @@ def freight_factor(lang: str = "en") -> pd.DataFrame:
     lang = check_lang(lang)
     f = freight_numbers()
     first, last = f["first"], f["last"]
-    unit = lambda row: row[f"unit_{lang}"]  # noqa: E731
+    unit = lambda row: row[f"unit_{lang}"]
     y1, y2 = int(first["year"]), int(last["year"])
     tonnes = t("tonnes", lang, LESSON)
     rows = [
         (t("freight_printed", lang, LESSON, year=y1), first["value"], unit(first), "", first["sentence_id"]),
-        (t("in_tonnes", lang, LESSON, year=y1), f["first_tonnes"], tonnes, f"{fmt(first['value'], lang)} × 1000", first["sentence_id"]),
+        (
+            t("in_tonnes", lang, LESSON, year=y1),
+            f["first_tonnes"],
+            tonnes,
+            f"{fmt(first['value'], lang)} × 1000",
+            first["sentence_id"],
+        ),
         (t("freight_printed", lang, LESSON, year=y2), last["value"], unit(last), "", last["sentence_id"]),
-        (t("literal_growth", lang, LESSON, first=y1, last=y2), f["literal"], t("times", lang, LESSON),
-         f"{fmt(f['last_tonnes'], lang)} ÷ {fmt(f['first_tonnes'], lang)}", _ids(first["sentence_id"], last["sentence_id"])),
-        (t("literal_change", lang, LESSON), f["literal_change_pct"], t("per_cent", lang, LESSON),
-         f"({fmt(f['literal'], lang)} − 1) × 100", _ids(first["sentence_id"], last["sentence_id"])),
-        (t("thousand_growth", lang, LESSON, year=y2), f["if_thousands"], t("times", lang, LESSON),
-         f"{fmt(last['value'], lang)} ÷ {fmt(first['value'], lang)}", _ids(first["sentence_id"], last["sentence_id"])),
+        (
+            t("literal_growth", lang, LESSON, first=y1, last=y2),
+            f["literal"],
+            t("times", lang, LESSON),
+            f"{fmt(f['last_tonnes'], lang)} ÷ {fmt(f['first_tonnes'], lang)}",
+            _ids(first["sentence_id"], last["sentence_id"]),
+        ),
+        (
+            t("literal_change", lang, LESSON),
+            f["literal_change_pct"],
+            t("per_cent", lang, LESSON),
+            f"({fmt(f['literal'], lang)} − 1) × 100",
+            _ids(first["sentence_id"], last["sentence_id"]),
+        ),
+        (
+            t("thousand_growth", lang, LESSON, year=y2),
+            f["if_thousands"],
+            t("times", lang, LESSON),
+            f"{fmt(last['value'], lang)} ÷ {fmt(first['value'], lang)}",
+            _ids(first["sentence_id"], last["sentence_id"]),
+        ),
     ]
     if f["printed"] is not None:
         printed = f["printed"]
-        rows.append((t("printed_growth", lang, LESSON, q=_qualifier(printed["qualifier"], lang)), printed["factor"],
-                     t("times", lang, LESSON), "", printed["sentence_id"]))
+        rows.append(
+            (
+                t("printed_growth", lang, LESSON, q=_qualifier(printed["qualifier"], lang)),
+                printed["factor"],
+                t("times", lang, LESSON),
+                "",
+                printed["sentence_id"],
+            )
+        )
     return _calc(rows)
 
 
@@ -232,20 +292,46 @@ def cargo_factors(lang: str = "en") -> pd.DataFrame:
     f = freight_numbers()
     cargo = f["cargo"]
     rows = [
-        (t("cargo_row", lang, LESSON, cargo=c[f"cargo_{lang}"]), c["factor"], t("times", lang, LESSON),
-         _qualifier(c["qualifier"], lang), c["sentence_id"])
+        (
+            t("cargo_row", lang, LESSON, cargo=c[f"cargo_{lang}"]),
+            c["factor"],
+            t("times", lang, LESSON),
+            _qualifier(c["qualifier"], lang),
+            c["sentence_id"],
+        )
         for _, c in cargo.iterrows()
     ]
     if f["printed"] is not None:
         printed = f["printed"]
-        rows.append((t("printed_growth", lang, LESSON, q=_qualifier(printed["qualifier"], lang)), printed["factor"],
-                     t("times", lang, LESSON), "", printed["sentence_id"]))
+        rows.append(
+            (
+                t("printed_growth", lang, LESSON, q=_qualifier(printed["qualifier"], lang)),
+                printed["factor"],
+                t("times", lang, LESSON),
+                "",
+                printed["sentence_id"],
+            )
+        )
     ids = _ids(f["first"]["sentence_id"], f["last"]["sentence_id"])
-    rows.append((t("all_computed", lang, LESSON, year=int(f["last"]["year"])), f["if_thousands"], t("times", lang, LESSON),
-                 f"{fmt(f['last']['value'], lang)} ÷ {fmt(f['first']['value'], lang)}", ids))
+    rows.append(
+        (
+            t("all_computed", lang, LESSON, year=int(f["last"]["year"])),
+            f["if_thousands"],
+            t("times", lang, LESSON),
+            f"{fmt(f['last']['value'], lang)} ÷ {fmt(f['first']['value'], lang)}",
+            ids,
+        )
+    )
     faster = int((cargo["factor"] > f["if_thousands"]).sum())
-    rows.append((t("faster_kinds", lang, LESSON), faster, t("count", lang, LESSON), f"> {fmt(f['if_thousands'], lang)}",
-                 _ids(ids, *cargo["sentence_id"])))
+    rows.append(
+        (
+            t("faster_kinds", lang, LESSON),
+            faster,
+            t("count", lang, LESSON),
+            f"> {fmt(f['if_thousands'], lang)}",
+            _ids(ids, *cargo["sentence_id"]),
+        )
+    )
     return _calc(rows)
 
 
@@ -255,9 +341,14 @@ def investment_years(lang: str = "en") -> pd.DataFrame:
     spend = _events_citing("s008").iloc[0]
     congress = _events_citing("s002").iloc[0]
     economy = load("economy_1920s", lang="both")
-    printed = economy[economy["sentence_id"].map(lambda c: "s008" in split_ids(c)) & (economy["unit_en"] == "years")].iloc[0]
+    printed = economy[
+        economy["sentence_id"].map(lambda c: "s008" in split_ids(c)) & (economy["unit_en"] == "years")
+    ].iloc[0]
     months = (spend["year_end"] - spend["year"]) * 12 + (spend["month_end"] - spend["month"])
-    start, end = date_words(spend["year"], spend["month"], lang=lang), date_words(spend["year_end"], spend["month_end"], lang=lang)
+    start, end = (
+        date_words(spend["year"], spend["month"], lang=lang),
+        date_words(spend["year_end"], spend["month_end"], lang=lang),
+    )
     before = (congress["year"] - spend["year"]) * 12 + (congress["month"] - spend["month"])
     return _calc([
         (t("span_months", lang, LESSON, start=start, end=end), months, t("months", lang, LESSON),
@@ -300,9 +391,24 @@ def percent_check(lang: str = "en") -> pd.DataFrame:
     for sid in split_ids(ids):
         kk = sentence(sid).text_kk
         figures = numbers_in(kk)
-        rows.append((t("figures_in", lang, LESSON, sid=sid), len(figures), t("count", lang, LESSON),
-                     "; ".join(fmt(v, lang) for v in figures), sid))
-        rows.append((t("percent_words", lang, LESSON), len(re.findall(r"пайыз", kk, flags=re.IGNORECASE)), t("count", lang, LESSON), "", sid))
+        rows.append(
+            (
+                t("figures_in", lang, LESSON, sid=sid),
+                len(figures),
+                t("count", lang, LESSON),
+                "; ".join(fmt(v, lang) for v in figures),
+                sid,
+            )
+        )
+        rows.append(
+            (
+                t("percent_words", lang, LESSON),
+                len(re.findall(r"пайыз", kk, flags=re.IGNORECASE)),
+                t("count", lang, LESSON),
+                "",
+                sid,
+            )
+        )
     return _calc(rows)
 
 
@@ -576,9 +682,11 @@ def voices(lang: str = "en") -> pd.DataFrame:
     lang = check_lang(lang)
     quotes = load("quotations", lang="both")
     quotes = quotes.assign(words=quotes["text_kk"].map(lambda t: len(t.split())), who=quotes[f"speaker_{lang}"])
-    first = lambda c: next((v for v in c if isinstance(v, str) and v), "")  # noqa: E731
+    first = lambda c: next((v for v in c if isinstance(v, str) and v), "")
     grouped = quotes.groupby("who", sort=False).agg(
-        quotations=("quote_id", "count"), words=("words", "sum"), sentence_id=("sentence_id", lambda c: _ids(*c)),
+        quotations=("quote_id", "count"),
+        words=("words", "sum"),
+        sentence_id=("sentence_id", lambda c: _ids(*c)),
         direction_id=("direction_id", first),
     )
     grouped = grouped.reset_index().rename(columns={"who": "speaker"})
@@ -597,7 +705,11 @@ def double_stops(lang: str = "en") -> pd.DataFrame:
 
 def _script(letter: str, lang: str) -> str:
     script = unicodedata.name(letter).split()[0]
-    return t({"LATIN": "latin", "CYRILLIC": "cyrillic"}.get(script, "latin"), lang, LESSON) if script in ("LATIN", "CYRILLIC") else script
+    return (
+        t({"LATIN": "latin", "CYRILLIC": "cyrillic"}.get(script, "latin"), lang, LESSON)
+        if script in ("LATIN", "CYRILLIC")
+        else script
+    )
 
 
 def roman_numerals(lang: str = "en") -> pd.DataFrame:

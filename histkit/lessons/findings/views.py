@@ -15,7 +15,6 @@ from ... import cite, load
 from ...errors import UnknownChoiceError
 from ...parsing import split_ids
 from ...ui.display import HTML
-from ...ui.words import check_lang, has, t
 from ...ui.palette import (
     BLUE,
     BLUE_LIGHT,
@@ -35,6 +34,7 @@ from ...ui.palette import (
     UNCLEAR_TINT,
     VERMILLION,
 )
+from ...ui.words import check_lang, has, t
 from .calculations import (
     CHECKS,
     KINDS,
@@ -49,7 +49,6 @@ from .calculations import (
     table,
     voices,
 )
-
 
 # --- HTML -----------------------------------------------------------------------------------
 
@@ -72,7 +71,7 @@ def result_html(frame: pd.DataFrame | None, lang: str = "en") -> str:
     if frame is None:
         return f"<p><i>{html.escape(t('no_calculation', lang, LESSON))}</i></p>"
     columns = [c for c in frame.columns if c not in _HIDDEN]
-    header = lambda c: t("col_" + c, lang, LESSON) if has("col_" + c, LESSON) else str(c)  # noqa: E731
+    header = lambda c: t("col_" + c, lang, LESSON) if has("col_" + c, LESSON) else str(c)
     headers = "".join(f"<th style='{_CELL}'>{html.escape(header(c))}</th>" for c in columns)
     body = []
     for record in frame.to_dict("records"):
@@ -89,7 +88,12 @@ _HIDDEN = {"direction_id"}  # kept in result tables for charts, not shown to stu
 
 
 _BADGE = "display:inline-block;border-radius:3px;padding:0.05em 0.5em;margin-right:0.4em;font-size:0.85em"
-_VERDICT_COLOURS = {"problem": PROBLEM_TINT, "unclear": UNCLEAR_TINT, "holds": HOLDS_TINT, "standpoint": STANDPOINT_TINT}
+_VERDICT_COLOURS = {
+    "problem": PROBLEM_TINT,
+    "unclear": UNCLEAR_TINT,
+    "holds": HOLDS_TINT,
+    "standpoint": STANDPOINT_TINT,
+}
 
 
 def finding_html(finding_id: str, lang: str = "en") -> str:
@@ -131,7 +135,9 @@ def calculation(what, lang: str = "en") -> HTML:
     tables = {**CHECKS, "plans_and_outcomes": plans_and_outcomes}
     if what in tables:
         return HTML(result_html(tables[what](lang), lang))
-    raise UnknownChoiceError(f"{what!r} is neither a finding id nor a check; see histkit.load('findings') and findings.CHECKS.")
+    raise UnknownChoiceError(
+        f"{what!r} is neither a finding id nor a check; see histkit.load('findings') and findings.CHECKS."
+    )
 
 
 def kinds(lang: str = "en") -> HTML:
@@ -154,7 +160,9 @@ def summary(lang: str = "en") -> pd.DataFrame:
     """Findings by kind (rows) and verdict (columns), with totals."""
     lang = check_lang(lang)
     findings = table(lang)
-    grid = pd.crosstab(findings["kind"], findings["verdict"]).reindex(index=list(KINDS), columns=list(VERDICTS), fill_value=0)
+    grid = pd.crosstab(findings["kind"], findings["verdict"]).reindex(
+        index=list(KINDS), columns=list(VERDICTS), fill_value=0
+    )
     grid[t("col_total", lang, LESSON)] = grid.sum(axis=1)
     grid.loc[t("col_total", lang, LESSON)] = grid.sum(axis=0)
     grid.index = [t(f"kind_{k}", lang, LESSON) if k in KINDS else k for k in grid.index]
@@ -203,27 +211,53 @@ def stage_chart(lang: str = "en"):
             key = "north_stage" if side == "north" else "south_stage"
             colour = colours[side][number % len(colours[side])]
             period = st.period[:1].lower() + st.period[1:]
-            bar = ax.barh(1, st.length_km, left=left, height=0.55, color=colour, edgecolor="white",
-                          label=t(key, lang, LESSON, period=period))
-            ax.bar_label(bar, [fmt(st.length_km, lang)], label_type="center", fontsize=9,
-                         color="white" if colour == BLUE else INK)
+            bar = ax.barh(
+                1,
+                st.length_km,
+                left=left,
+                height=0.55,
+                color=colour,
+                edgecolor="white",
+                label=t(key, lang, LESSON, period=period),
+            )
+            ax.bar_label(
+                bar,
+                [fmt(st.length_km, lang)],
+                label_type="center",
+                fontsize=9,
+                color="white" if colour == BLUE else INK,
+            )
             left += st.length_km
     total = ax.barh(0, n["total"], height=0.55, color=GREY)
     ax.bar_label(total, [fmt(n["total"], lang)], label_type="center", fontsize=10, color="white")
-    ax.barh(1, n["gap"], left=n["together"], height=0.55, color="white", edgecolor=VERMILLION, hatch="///",
-            linewidth=1.2)
-    ax.annotate(t("gap_label", lang, LESSON, km=fmt(n["gap"], lang)), xy=(n["together"] + n["gap"] / 2, 1.3),
-                xytext=(n["together"] + n["gap"] / 2, 1.62), ha="center", fontsize=9.5, color=VERMILLION,
-                arrowprops={"arrowstyle": "-", "color": VERMILLION})
-    ax.set_yticks([0, 1], [charts.wrap(t("total_bar", lang, LESSON), 18), charts.wrap(t("stages_bar", lang, LESSON), 18)])
+    ax.barh(
+        1, n["gap"], left=n["together"], height=0.55, color="white", edgecolor=VERMILLION, hatch="///", linewidth=1.2
+    )
+    ax.annotate(
+        t("gap_label", lang, LESSON, km=fmt(n["gap"], lang)),
+        xy=(n["together"] + n["gap"] / 2, 1.3),
+        xytext=(n["together"] + n["gap"] / 2, 1.62),
+        ha="center",
+        fontsize=9.5,
+        color=VERMILLION,
+        arrowprops={"arrowstyle": "-", "color": VERMILLION},
+    )
+    ax.set_yticks(
+        [0, 1], [charts.wrap(t("total_bar", lang, LESSON), 18), charts.wrap(t("stages_bar", lang, LESSON), 18)]
+    )
     ax.set_xlim(0, n["total"] * 1.02)
     ax.set_ylim(-0.5, 1.85)
     _number_ticks(ax, lang)
     ax.set_xlabel(t("km", lang, LESSON))
     ax.legend(loc="upper left", bbox_to_anchor=(0, -0.28), ncol=2, fontsize=8.5, frameon=False)
     ids = charts.ids_of(stages) + [n["total_id"]]
-    return charts.finish(fig, title=t("stage_title", lang, LESSON).replace("1445", fmt(n["total"], lang)),
-                         subtitle=t("stage_subtitle", lang, LESSON), ids=ids, lang=lang)
+    return charts.finish(
+        fig,
+        title=t("stage_title", lang, LESSON).replace("1445", fmt(n["total"], lang)),
+        subtitle=t("stage_subtitle", lang, LESSON),
+        ids=ids,
+        lang=lang,
+    )
 
 
 def pace_chart(lang: str = "en"):
@@ -237,7 +271,8 @@ def pace_chart(lang: str = "en"):
     both = load("turksib_figures", lang="both").set_index("figure_id")
     values = [turksib.metres_per_day(key) / 1000 for key, _ in rows]
     labels = [
-        charts.wrap(f"{figures.loc[key, 'label']} ({_qualifier(both.loc[key, 'qualifier'], lang)})", 34) for key, _ in rows
+        charts.wrap(f"{figures.loc[key, 'label']} ({_qualifier(both.loc[key, 'qualifier'], lang)})", 34)
+        for key, _ in rows
     ]
     fig = charts.figure(8, 3.4)
     ax = charts.style_axes(fig.add_subplot(), grid="x")
@@ -251,7 +286,9 @@ def pace_chart(lang: str = "en"):
     _number_ticks(ax, lang)
     ax.set_xlabel(t("km_day", lang, LESSON))
     ids = sorted({i for key, _ in rows for i in split_ids(both.loc[key, "sentence_id"])})
-    return charts.finish(fig, title=t("pace_title", lang, LESSON), subtitle=t("pace_subtitle", lang, LESSON), ids=ids, lang=lang)
+    return charts.finish(
+        fig, title=t("pace_title", lang, LESSON), subtitle=t("pace_subtitle", lang, LESSON), ids=ids, lang=lang
+    )
 
 
 def findings_chart(lang: str = "en"):
@@ -260,7 +297,9 @@ def findings_chart(lang: str = "en"):
 
     lang = check_lang(lang)
     findings = table(lang)
-    grid = pd.crosstab(findings["kind"], findings["verdict"]).reindex(index=list(KINDS), columns=list(VERDICTS), fill_value=0)
+    grid = pd.crosstab(findings["kind"], findings["verdict"]).reindex(
+        index=list(KINDS), columns=list(VERDICTS), fill_value=0
+    )
     grid = grid.iloc[::-1]
     colours = {"problem": VERMILLION, "unclear": ORANGE, "holds": GREEN, "standpoint": BLUE}
     fig = charts.figure(9, 5.6)
@@ -268,8 +307,15 @@ def findings_chart(lang: str = "en"):
     labels = [charts.wrap(t(f"kind_{k}", lang, LESSON), 42) for k in grid.index]
     left = pd.Series(0, index=grid.index)
     for verdict in VERDICTS:
-        ax.barh(labels, grid[verdict], left=left, color=colours[verdict], height=0.6,
-                label=t(f"verdict_{verdict}", lang, LESSON), edgecolor="white")
+        ax.barh(
+            labels,
+            grid[verdict],
+            left=left,
+            color=colours[verdict],
+            height=0.6,
+            label=t(f"verdict_{verdict}", lang, LESSON),
+            edgecolor="white",
+        )
         left = left + grid[verdict]
     for y, total in enumerate(left):
         ax.text(total + 0.15, y, str(int(total)), va="center", fontsize=9.5)
@@ -278,8 +324,14 @@ def findings_chart(lang: str = "en"):
     ax.tick_params(axis="y", labelsize=9)
     ax.legend(loc="lower right", fontsize=9, frameon=False)
     ids = charts.ids_of(findings)
-    fig = charts.finish(fig, title=t("findings_title", lang, LESSON), subtitle=t("findings_subtitle", lang, LESSON), ids=ids,
-                        lang=lang, note=t("findings_note", lang, LESSON))
+    fig = charts.finish(
+        fig,
+        title=t("findings_title", lang, LESSON),
+        subtitle=t("findings_subtitle", lang, LESSON),
+        ids=ids,
+        lang=lang,
+        note=t("findings_note", lang, LESSON),
+    )
     return fig
 
 
@@ -300,11 +352,19 @@ def voices_chart(lang: str = "en"):
     ax.set_xlim(0, table_["words"].max() * 1.12)
     ax.tick_params(axis="y", labelsize=8.5)
     ax.set_xlabel(t("words_quoted", lang, LESSON))
-    handles = [Patch(color=side["d2"], label=t("voices_d2", lang, LESSON)), Patch(color=side["d1"], label=t("voices_d1", lang, LESSON)),
-               Patch(color=GREY, label=t("voices_other", lang, LESSON))]
+    handles = [
+        Patch(color=side["d2"], label=t("voices_d2", lang, LESSON)),
+        Patch(color=side["d1"], label=t("voices_d1", lang, LESSON)),
+        Patch(color=GREY, label=t("voices_other", lang, LESSON)),
+    ]
     ax.legend(handles=handles, loc="lower right", fontsize=9, frameon=False)
-    fig = charts.finish(fig, title=t("voices_title", lang, LESSON), subtitle=t("voices_subtitle", lang, LESSON),
-                        ids=charts.ids_of(table_), lang=lang)
+    fig = charts.finish(
+        fig,
+        title=t("voices_title", lang, LESSON),
+        subtitle=t("voices_subtitle", lang, LESSON),
+        ids=charts.ids_of(table_),
+        lang=lang,
+    )
     return fig
 
 
@@ -329,10 +389,15 @@ def explorer(lang: str = "en", finding_id: str | None = None):
     start_kind = findings.set_index("finding_id").loc[finding_id, "kind"]
     kinds = [k for k in KINDS if k in set(findings["kind"])]
     wide = widgets.Layout(width="auto", min_width="28em")
-    kind = widgets.Dropdown(options=[(t(f"kind_{k}", lang, LESSON), k) for k in kinds], value=start_kind,
-                            description=t("kind", lang, LESSON), layout=wide)
-    choice = widgets.Dropdown(options=_options(start_kind, lang), value=finding_id, description=t("finding", lang, LESSON),
-                              layout=wide)
+    kind = widgets.Dropdown(
+        options=[(t(f"kind_{k}", lang, LESSON), k) for k in kinds],
+        value=start_kind,
+        description=t("kind", lang, LESSON),
+        layout=wide,
+    )
+    choice = widgets.Dropdown(
+        options=_options(start_kind, lang), value=finding_id, description=t("finding", lang, LESSON), layout=wide
+    )
     kind.add_class("histkit-kind")
     choice.add_class("histkit-finding")
     page = widgets.HTML(finding_html(finding_id, lang))
@@ -355,6 +420,10 @@ def explorer(lang: str = "en", finding_id: str | None = None):
 
     kind.observe(on_kind, names="value")
     choice.observe(on_finding, names="value")
-    box = PrintableBox([widgets.VBox([kind, choice]), page], lang=lang, layout=widgets.Layout(border=f"1px solid {SILVER}", padding="0.6em"))
+    box = PrintableBox(
+        [widgets.VBox([kind, choice]), page],
+        lang=lang,
+        layout=widgets.Layout(border=f"1px solid {SILVER}", padding="0.6em"),
+    )
     box.add_class("histkit-findings")
     return box
