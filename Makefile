@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test notebooks bench check-python browser clean
+.PHONY: lab test notebooks bench classroom-bench check-python browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(MAKE) --no-print-directory check-python
@@ -24,7 +24,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/00-start-here.ipynb
 
 ## Run every test: histkit, the data, every notebook (nbval), and the browser tests
-test: $(STAMP) browser
+test: $(STAMP) browser $(PROXY)
 	$(BIN)/python -m pytest
 
 ## A Chromium for the browser tests: the system's, else Debian's package (apt), else Playwright's download
@@ -39,6 +39,16 @@ browser: $(STAMP)
 	  $(BIN)/python -m playwright install chromium; \
 	fi
 
+## JupyterHub's proxy for the classroom test, from npm (pinned in tools/hub/package-lock.json)
+PROXY := tools/hub/node_modules/.bin/configurable-http-proxy
+$(PROXY): tools/hub/package.json tools/hub/package-lock.json
+	cd tools/hub && npm ci --no-audit --no-fund --loglevel=error
+	touch $(PROXY)
+
+## A class of 10, then 30 students on a real JupyterHub: readiness, memory, CPU, failures (prints JSON)
+classroom-bench: $(STAMP) $(PROXY)
+	$(BIN)/python tools/hub/classroom.py 10 30
+
 ## Re-execute every notebook in place, in order, from a fresh kernel
 notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py
@@ -48,4 +58,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache tools/hub/node_modules
