@@ -332,8 +332,9 @@ def _attend(hub: Hub, name: str, repo: str, start: float) -> dict:
         student.save_own_file()
         result["ready_s"] = round(time.monotonic() - start, 2)
         result |= student.measure()
-    except Exception as error:  # a failure is a finding: report it with the others
-        result["problems"].append(f"{type(error).__name__}: {error}")
+    except Exception as error:  # a failure is a finding: report it with the others, after the last step done
+        done = list(student.times)[-1] if student.times else "nothing"
+        result["problems"].append(f"{type(error).__name__} after {done} ({time.monotonic() - start:.0f} s): {error}")
     finally:
         student.close()
     result["times"] = {k: round(v, 2) for k, v in student.times.items()}
@@ -400,6 +401,11 @@ def main() -> None:
     for count in args.students:
         with tempfile.TemporaryDirectory(prefix="classroom-") as tmp:
             reports.append(run_class(count, Path(tmp)))
+            if reports[-1]["failures"]:  # keep the hub's log (servers' and kernels' too) to find the cause
+                kept = ROOT / "benchmarks" / "results" / f"classroom-{count}-hub.log"
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(Path(tmp) / "hub.log", kept)
+                reports[-1]["hub_log"] = str(kept.relative_to(ROOT))
         print(json.dumps(reports[-1]), file=sys.stderr, flush=True)
     machine = {"cpus": os.cpu_count(), "memory_gib": round(psutil.virtual_memory().total / 2**30, 1),
                "date": time.strftime("%Y-%m-%d", time.gmtime())}  # fmt: skip
