@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test notebooks bench classroom-bench check-python browser clean
+.PHONY: lab test notebooks bench browser-bench classroom-bench check-python browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(MAKE) --no-print-directory check-python
@@ -38,6 +38,10 @@ browser: $(STAMP)
 	  echo "No Chromium found: downloading Playwright's (python -m playwright install chromium)"; \
 	  $(BIN)/python -m playwright install chromium; \
 	fi
+
+## Input -> new chart image in Voilà and JupyterLab, per chart widget, in headless Chromium (prints JSON)
+browser-bench: $(STAMP) browser
+	$(BIN)/python benchmarks/browser.py
 
 ## JupyterHub's proxy for the classroom test, from npm (pinned in tools/hub/package-lock.json)
 PROXY := tools/hub/node_modules/.bin/configurable-http-proxy
