@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PROXY  := tools/hub/node_modules/.bin/configurable-http-proxy
 
 .PHONY: lab test notebooks bench browser-bench classroom-bench check-python browser clean
 
@@ -44,7 +45,6 @@ browser-bench: $(STAMP) browser
 	$(BIN)/python benchmarks/browser.py
 
 ## JupyterHub's proxy for the classroom test, from npm (pinned in tools/hub/package-lock.json)
-PROXY := tools/hub/node_modules/.bin/configurable-http-proxy
 $(PROXY): tools/hub/package.json tools/hub/package-lock.json
 	cd tools/hub && npm ci --no-audit --no-fund --loglevel=error
 	touch $(PROXY)

@@ -102,7 +102,7 @@ class Hub:
 
     def __enter__(self) -> Hub:
         if not PROXY.exists():
-            raise RuntimeError(f"{PROXY} is missing: run `make hub-proxy` (npm ci in tools/hub)")
+            raise RuntimeError(f"{PROXY} is missing: make test installs it (npm ci in tools/hub)")
         env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
         env.pop("MPLBACKEND", None)
         with open(self.tmp / "hub.log", "w") as log:
