@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PROXY  := tools/hub/node_modules/.bin/configurable-http-proxy
 
-.PHONY: lab test lint notebooks bench check-python browser clean
+.PHONY: lab test lint notebooks bench browser-bench classroom-bench check-python browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml jupyter/lab-overrides.json
 	@$(MAKE) --no-print-directory check-python
@@ -23,8 +24,9 @@ check-python:
 lab: $(STAMP)
 	$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/00-start-here.ipynb
 
-## Run every test: the house rules (lint), histkit, the data, every notebook (nbval), and the browser tests
-test: $(STAMP) browser lint
+## Run every test: the house rules (lint), histkit, the data, every notebook (nbval), the browser tests
+## and a class of three on a real JupyterHub
+test: $(STAMP) browser $(PROXY) lint
 	$(BIN)/python -m pytest
 
 ## Check the house rules: ruff's lint rules and its formatting (pyproject.toml [tool.ruff]); fix with
@@ -45,6 +47,19 @@ browser: $(STAMP)
 	  $(BIN)/python -m playwright install chromium; \
 	fi
 
+## Input -> new chart image in Voilà and JupyterLab, per chart widget, in headless Chromium (prints JSON)
+browser-bench: $(STAMP) browser
+	$(BIN)/python benchmarks/browser.py
+
+## JupyterHub's proxy for the classroom test, from npm (pinned in tools/hub/package-lock.json)
+$(PROXY): tools/hub/package.json tools/hub/package-lock.json
+	cd tools/hub && npm ci --no-audit --no-fund --loglevel=error
+	touch $(PROXY)
+
+## A class of 10, then 30 students on a real JupyterHub: readiness, memory, CPU, failures (prints JSON)
+classroom-bench: $(STAMP) $(PROXY)
+	$(BIN)/python tools/hub/classroom.py 10 30
+
 ## Re-execute every notebook in place, in order, from a fresh kernel
 notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py
@@ -54,4 +69,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache tools/hub/node_modules

@@ -59,3 +59,25 @@ def test_figure_view_redraws_only_the_dynamic_artists():
 def test_figure_view_keeps_the_figure_at_its_own_size():
     view = hw.FigureView(charts.economy_chart())  # 8 x 3.2 inches at 100 dpi
     assert view.image.layout.width == "800px" and view.image.layout.max_width == "100%"
+
+
+def test_figure_view_pastes_toggled_artists_exactly_as_drawn():
+    """A label shown or hidden through ``toggled`` looks the same as one drawn each time, at a fraction of the cost."""
+
+    def chart():
+        fig = charts.economy_chart()
+        labels = [fig.axes[0].annotate(f"Label {n} Қазақ", (20 * n, n % 3), fontsize=9) for n in range(4)]
+        return fig, labels
+
+    fig, labels = chart()
+    fast = hw.FigureView(fig, toggled=labels)
+    drawn_fig, drawn_labels = chart()
+    drawn = hw.FigureView(drawn_fig, dynamic=drawn_labels)
+    for shown in ([True, False, True, False], [False, False, False, False], [True, True, True, True]):
+        for label, other, visible in zip(labels, drawn_labels, shown):
+            label.set_visible(visible)
+            other.set_visible(visible)
+        fast.refresh()
+        drawn.refresh()
+        assert fast.image.value == drawn.image.value
+    assert hw.FigureView(charts.economy_chart()).image.value != fast.image.value  # the labels are there

@@ -239,7 +239,8 @@ class EnterpriseMap:
             " ", xy=(0, 1), xycoords=self.footer, ha="left", va="top", fontsize=8.5, color=GREY, fontfamily=FONT
         )
         self.figure.add_artist(self.sources)
-        self.dynamic = [*self.scatters.values(), *self.labels.values(), self.subtitle, self.sources]
+        self.dynamic = [*self.scatters.values(), self.subtitle, self.sources]
+        self.toggled = list(self.labels.values())  # place labels only appear and disappear: rendered once
         self.rows = self.show()
 
     def _note(self, rows: pd.DataFrame) -> str:
@@ -365,7 +366,7 @@ def enterprise_explorer(lang: str = "en"):
 
     lang = check_lang(lang)
     drawing = EnterpriseMap(lang)
-    view = FigureView(drawing.figure, dynamic=drawing.dynamic)
+    view = FigureView(drawing.figure, dynamic=drawing.dynamic, toggled=drawing.toggled)
     period = widgets.ToggleButtons(
         options=[(t("all_periods", lang, LESSON), "all")] + [(label, key) for key, label in drawing.period_labels.items()],
         value="all", description=t("period", lang, LESSON), style={"button_width": "auto", "description_width": "5em"},

@@ -93,33 +93,60 @@ class FigureView:
     The figure is drawn once (layout included), then its layout is frozen. Pass
     the artists a widget changes as ``dynamic``: the rest of the figure is kept
     as a rendered background, and a refresh draws only those artists on top
-    of it before encoding the PNG shown in an ``ipywidgets.Image``. Dynamic
-    artists must stay inside the figure and must not need a new layout.
+    of it before encoding the PNG shown in an ``ipywidgets.Image``. Artists that
+    a widget only shows or hides (labels) go in ``toggled``: each is rendered
+    once and its pixels pasted over the rest while it is visible, since drawing
+    text costs a millisecond or more per label. Dynamic and toggled artists must
+    stay inside the figure and must not need a new layout.
     """
 
-    def __init__(self, figure: Figure, dynamic=()):
+    def __init__(self, figure: Figure, dynamic=(), toggled=()):
         self.figure = figure
         self.dynamic = list(dynamic)
+        self.toggled = list(toggled)
         self.canvas = FigureCanvasAgg(figure)
-        for artist in self.dynamic:
+        for artist in self.dynamic + self.toggled:
             artist.set_animated(True)
-        self.canvas.draw()  # lays the figure out and renders everything but the dynamic artists
+        self.canvas.draw()  # lays the figure out and renders everything but the dynamic and toggled artists
         figure.set_layout_engine(None)  # keep the positions the layout found
-        self._background = self.canvas.copy_from_bbox(figure.bbox) if self.dynamic else None
+        changing = self.dynamic or self.toggled
+        self._background = self.canvas.copy_from_bbox(figure.bbox) if changing else None
+        self._sprites = [self._sprite(artist) for artist in self.toggled]
         natural = f"{round(figure.bbox.width)}px"  # its own size (not stretched in Voilà), shrunk on small screens
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=natural, max_width="100%", height="auto"))
         self.refresh()
 
+    def _sprite(self, artist):
+        """The pixels an artist adds to the background: (region, mask of the pixels it changes, their values)."""
+        self.canvas.restore_region(self._background)
+        before = np.array(self.canvas.buffer_rgba())
+        shown = artist.get_visible()
+        artist.set_visible(True)
+        self.figure.draw_artist(artist)
+        artist.set_visible(shown)
+        after = np.asarray(self.canvas.buffer_rgba())
+        changed = (after != before).any(axis=2)
+        rows, columns = np.nonzero(changed)
+        if not len(rows):
+            return None
+        region = (slice(rows.min(), rows.max() + 1), slice(columns.min(), columns.max() + 1))
+        return region, changed[region], after[region][changed[region]]
+
     def refresh(self) -> None:
-        """Render the figure (only its dynamic artists, if any) and show it."""
+        """Render the figure (only its dynamic artists, if any, and the visible toggled ones) and show it."""
         if self._background is None:
             self.canvas.draw()
         else:
             self.canvas.restore_region(self._background)
             for artist in self.dynamic:
                 self.figure.draw_artist(artist)
+        pixels = np.asarray(self.canvas.buffer_rgba())
+        for artist, sprite in zip(self.toggled, self._sprites):
+            if sprite is not None and artist.get_visible():
+                region, mask, values = sprite
+                pixels[region][mask] = values
         buffer = io.BytesIO()
-        PIL.Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
+        PIL.Image.fromarray(pixels).save(buffer, format="png", compress_level=1)
         self.image.value = buffer.getvalue()
 
 
