@@ -79,7 +79,9 @@ def fact_card(fact_id: str, lang: str = "en") -> str:
     """One fact from another source as an HTML card: the mark, the statement, its figure, its references."""
     say = bind(lang, LESSON)
     fact = context.fact(fact_id, say.lang)
-    return outside(f"<p style='margin:0.3em 0'>{_esc(fact['statement'])}</p>{_figure_line(fact, say)}", fact_id, say.lang)
+    return outside(
+        f"<p style='margin:0.3em 0'>{_esc(fact['statement'])}</p>{_figure_line(fact, say)}", fact_id, say.lang
+    )
 
 
 def beyond(*fact_ids: str, lang: str = "en") -> HTML:
