@@ -36,7 +36,7 @@ def _esc(text: str) -> str:
 def citation(source: pd.Series) -> str:
     """One work as a reference: author, title, year, publisher or journal, pages, and the page read."""
     esc = _esc
-    pages = f", {esc(source['pages'])}" if source["pages"] else ""
+    pages = f", {esc(source['pages'].rstrip('.'))}" if source["pages"] else ""
     url = html.escape(source["url_read"])
     return (
         f"{esc(source['author'])}, <i>{esc(source['title'])}</i> ({esc(source['year'])}), "
