@@ -94,6 +94,7 @@ def test_range_charts_draw_the_stored_ranges_marked_and_cited(chart, lang):
         assert expected in drawn, fact_id
     if lang == "kk":
         assert KAZAKH_LETTERS & set(words)
+        assert not [t.get_text() for t in fig.axes[0].get_xticklabels() if "." in t.get_text()], "0,5 in Kazakh"
 
 
 def test_the_famine_chart_shows_the_whole_range_with_both_ends_named():

@@ -194,6 +194,7 @@ def range_chart(fact_ids: list[str], title: str, subtitle: str, lang: str = "en"
     ax.set_yticks(range(len(facts)), [wrap(say(f"row_{f}"), 26) for f in fact_ids], fontsize=9.5)
     ax.set_ylim(len(facts) - 0.3, -0.6)
     ax.set_xlim(0, max(float(f["value_high"]) for f in facts) * 1.18)
+    ax.xaxis.set_major_formatter(lambda value, _: say.number(value, 2))  # 0,5 in Kazakh
     ax.set_xlabel(facts[0]["unit"])
     ax.text(0.99, 0.02, say("chart_mark", mark=context.mark(say.lang)), transform=ax.transAxes, ha="right",
             fontsize=10, fontweight="bold", color=INK, bbox={"facecolor": ORANGE_PALE, "edgecolor": ORANGE})  # fmt: skip
