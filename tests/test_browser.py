@@ -84,6 +84,20 @@ INTERACTIONS: dict[str, list[Interaction]] = {
         Interaction(".histkit-findings", ".histkit-kind select", "select", "Units: what does the figure measure?"),
         Interaction(".histkit-findings", ".histkit-finding select", "select", "Comparing an average with a maximum"),
     ],
+    "05-beyond-the-text": [
+        Interaction(
+            ".histkit-corroboration",
+            "select",
+            "select",
+            "s117 · They differ · Turksib was finished two years earlier than the five years…",
+        ),
+        Interaction(
+            ".histkit-corroboration",
+            "select",
+            "select",
+            "s121 · They agree · The southern and northern parts of Turksib met at Ainabulak…",
+        ),
+    ],
 }
 
 

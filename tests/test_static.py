@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, WIDGET_REPRS, exported_text
 
 import histkit
-from histkit.lessons import debates, findings, metallurgy, turksib
+from histkit.lessons import context, debates, findings, metallurgy, turksib
 from histkit.ui import quiz
 from histkit.ui import widgets as hw
 from histkit.ui.words import t as text
@@ -20,6 +20,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 EXPLORERS = {
     "dataset": hw.dataset_explorer, "quotations": debates.quotation_explorer, "wool": debates.wool_cloth_explorer,
     "pace": turksib.pace_explorer, "enterprises": metallurgy.enterprise_explorer, "findings": findings.explorer,
+    "corroboration": context.corroboration_explorer,
 }  # fmt: skip
 MiB = 1024 * 1024
 
