@@ -23,7 +23,7 @@ from matplotlib.text import Annotation
 from .. import load, sentence
 from ..parsing import split_ids
 from ..ui import maps
-from ..ui.charts import FONT, compact_ids, figure, finish, ids_of, source_footer, style_axes, wrap
+from ..ui.charts import FONT, compact_ids, describe, figure, finish, ids_of, source_footer, style_axes, wrap
 from ..ui.display import HTML
 from ..ui.palette import (
     BLACK,
@@ -229,6 +229,8 @@ class EnterpriseMap:
             title=t("map_title", lang, LESSON),
             ids=ids_of(self.table),
             lang=lang,
+            kind="map",
+            values=self._values(self.table),
             note=self._note(self.table),
         )
         # The footer's notes are static; its first line, the sources of the rows shown, is a separate text
@@ -286,8 +288,13 @@ class EnterpriseMap:
         ids = ids_of(placed)
         self.sources.set_text(source_footer(ids, lang) if ids else t("no_footer", lang, LESSON))
         self.figure.source_ids = ids
+        describe(self.figure, [("", self.subtitle.get_text()), *self._values(placed)])
         self.rows = rows
         return rows
+
+    def _values(self, placed: pd.DataFrame) -> list[tuple[str, str]]:
+        """What the map shows, for its text alternative: each enterprise, where, what happened, when."""
+        return [(row.name, f"{row.place}, {row.action_label}, {row.period}") for row in placed.itertuples()]
 
 
 def enterprise_map(lang: str = "en", group: str = "all", period: str = "all") -> Figure:
@@ -445,6 +452,8 @@ def growth_chart(lang: str = "en") -> Figure:
         subtitle=t("growth_subtitle", lang, LESSON),
         ids=ids_of(rows),
         lang=lang,
+        kind="bar",
+        values=list(zip(rows["product"][::-1], labels[::-1])),
     )
 
 
@@ -560,6 +569,11 @@ def shares_chart(lang: str = "en") -> Figure:
         subtitle=wrap(t("shares_subtitle", lang, LESSON), 75),
         ids=ids_of(shares, rankings),
         lang=lang,
+        kind="bar",
+        values=[
+            *((f"{r.product} ({r.producer})", f"{number(r.share_pct, lang)}%") for r in shares[::-1].itertuples()),
+            *((r.field, t("rank_alt", lang, LESSON, rank=r.rank, among=r.among)) for r in rankings.itertuples()),
+        ],
         note=t("per_cent_once", lang, LESSON),
     )
 
@@ -690,6 +704,10 @@ def flow_map(lang: str = "en") -> Figure:
         subtitle=t("flow_map_subtitle", lang, LESSON),
         ids=ids_of(routes),
         lang=lang,
+        kind="map",
+        values=[
+            (r.origin, f"→ {r.destination or t('outside_box', lang, LESSON)}: {r.goods}") for r in routes.itertuples()
+        ],
         note=note,
     )
 

@@ -17,6 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .. import HistkitError, cite, info, list_datasets, load, sentence
+from .charts import small_png
 from .palette import MID_GREY, RULE_GREY, SILVER
 from .words import check_lang, t
 
@@ -59,14 +60,10 @@ def _static(widget: widgets.Widget, lang: str) -> str:
         return f"<div{flow}>{''.join(_static(child, lang) for child in widget.children)}</div>"
     if isinstance(widget, widgets.Button):
         return ""
+    if isinstance(widget, ChartImage):
+        return f"<p>{widget.html(small_png(widget.png))}</p>"
     if isinstance(widget, widgets.HTML):
         return widget.value
-    if isinstance(widget, widgets.Image):
-        width = widget.layout.width or "auto"
-        return (
-            f"<p><img src='data:image/png;base64,{base64.b64encode(_small_png(widget.value)).decode('ascii')}' "
-            f"alt='{html.escape(t('chart_alt', lang))}' style='width:{width};max-width:100%;height:auto'></p>"
-        )
     if isinstance(widget, (widgets.Dropdown, widgets.RadioButtons, widgets.ToggleButtons)):
         if widget.value is not None:
             return f"<p style='margin:0.3em 0'>{label}{html.escape(widget.label)}</p>"
@@ -82,9 +79,27 @@ def _static(widget: widgets.Widget, lang: str) -> str:
         return f"<div style='margin:0.4em 0'>{label}{lines}</div>"
     if isinstance(widget, widgets.Text):
         return f"<p>{label}<span style='display:inline-block;width:12em;border-bottom:1px solid {RULE_GREY}'>&nbsp;</span></p>"
-    if isinstance(widget, (widgets.IntSlider, widgets.FloatSlider)):
-        return f"<p style='margin:0.3em 0'>{label}{format(widget.value, widget.readout_format)}</p>"
+    if isinstance(widget, (widgets.BoundedIntText, widgets.BoundedFloatText)):
+        return f"<p style='margin:0.3em 0'>{label}{widget.value:g}</p>"
     raise HistkitError(f"{type(widget).__name__} has no static form yet: add one to histkit.ui.widgets._static.")
+
+
+class ChartImage(widgets.HTML):
+    """A chart's picture with its text alternative: an ``<img alt=…>`` (``ipywidgets.Image`` has no alt)."""
+
+    png = b""
+    alt = ""
+
+    def show(self, png: bytes, alt: str) -> None:
+        self.png, self.alt = png, alt
+        self.value = self.html(png)
+
+    def html(self, png: bytes) -> str:
+        picture = base64.b64encode(png).decode("ascii")
+        return (
+            f"<img src='data:image/png;base64,{picture}' alt='{html.escape(self.alt)}' "
+            f"style='width:{self.layout.width or 'auto'};max-width:100%;height:auto'>"
+        )
 
 
 class FigureView:
@@ -93,11 +108,15 @@ class FigureView:
     The figure is drawn once (layout included), then its layout is frozen. Pass
     the artists a widget changes as ``dynamic``: the rest of the figure is kept
     as a rendered background, and a refresh draws only those artists on top
-    of it before encoding the PNG shown in an ``ipywidgets.Image``. Dynamic
-    artists must stay inside the figure and must not need a new layout.
+    of it before encoding the PNG shown in a :class:`ChartImage`, with the figure's
+    text alternative (``figure.alt``, which the chart rewrites when it changes:
+    :func:`histkit.ui.charts.describe`). Dynamic artists must stay inside the
+    figure and must not need a new layout.
     """
 
     def __init__(self, figure: Figure, dynamic=()):
+        if not getattr(figure, "alt", ""):
+            raise HistkitError("This chart has no text alternative: build it with histkit.ui.charts.finish().")
         self.figure = figure
         self.dynamic = list(dynamic)
         self.canvas = FigureCanvasAgg(figure)
@@ -107,7 +126,7 @@ class FigureView:
         figure.set_layout_engine(None)  # keep the positions the layout found
         self._background = self.canvas.copy_from_bbox(figure.bbox) if self.dynamic else None
         natural = f"{round(figure.bbox.width)}px"  # its own size (not stretched in Voilà), shrunk on small screens
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width=natural, max_width="100%", height="auto"))
+        self.image = ChartImage(layout=widgets.Layout(width=natural, max_width="100%", height="auto"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -120,15 +139,7 @@ class FigureView:
                 self.figure.draw_artist(artist)
         buffer = io.BytesIO()
         PIL.Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
-        self.image.value = buffer.getvalue()
-
-
-def _small_png(picture: bytes) -> bytes:
-    """The picture as a 256-colour PNG: a quarter of the bytes for a chart, so notebooks stay small."""
-    image = PIL.Image.open(io.BytesIO(picture)).convert("RGB").quantize(256, method=PIL.Image.Quantize.FASTOCTREE)
-    buffer = io.BytesIO()
-    image.save(buffer, format="png", optimize=True)
-    return buffer.getvalue()
+        self.image.show(buffer.getvalue(), self.figure.alt)
 
 
 def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:

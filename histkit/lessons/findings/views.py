@@ -205,7 +205,7 @@ def stage_chart(lang: str = "en"):
     fig = charts.figure(8, 3.6)
     ax = charts.style_axes(fig.add_subplot(), grid="x")
     colours = {"north": [BLUE, SKY, BLUE_LIGHT], "south": [ORANGE, ORANGE_PALE]}
-    left = 0.0
+    left, values = 0.0, []
     for side in ("north", "south"):
         for number, st in enumerate(stages[stages["side"] == side].itertuples()):
             key = "north_stage" if side == "north" else "south_stage"
@@ -228,6 +228,7 @@ def stage_chart(lang: str = "en"):
                 color="white" if colour == BLUE else INK,
             )
             left += st.length_km
+            values.append((t(key, lang, LESSON, period=period), fmt(st.length_km, lang)))
     total = ax.barh(0, n["total"], height=0.55, color=GREY)
     ax.bar_label(total, [fmt(n["total"], lang)], label_type="center", fontsize=10, color="white")
     ax.barh(
@@ -257,6 +258,8 @@ def stage_chart(lang: str = "en"):
         subtitle=t("stage_subtitle", lang, LESSON),
         ids=ids,
         lang=lang,
+        kind="bar",
+        values=[*values, (t("total_bar", lang, LESSON), fmt(n["total"], lang)), ("", ax.texts[-1].get_text())],
     )
 
 
@@ -286,8 +289,15 @@ def pace_chart(lang: str = "en"):
     _number_ticks(ax, lang)
     ax.set_xlabel(t("km_day", lang, LESSON))
     ids = sorted({i for key, _ in rows for i in split_ids(both.loc[key, "sentence_id"])})
+    unit = t("km_day", lang, LESSON)
     return charts.finish(
-        fig, title=t("pace_title", lang, LESSON), subtitle=t("pace_subtitle", lang, LESSON), ids=ids, lang=lang
+        fig,
+        title=t("pace_title", lang, LESSON),
+        subtitle=t("pace_subtitle", lang, LESSON),
+        ids=ids,
+        lang=lang,
+        kind="bar",
+        values=[(label, f"{fmt(v, lang)} ({unit})") for label, v in zip(labels, values)],
     )
 
 
@@ -330,6 +340,11 @@ def findings_chart(lang: str = "en"):
         subtitle=t("findings_subtitle", lang, LESSON),
         ids=ids,
         lang=lang,
+        kind="bar",
+        values=[
+            (label, ", ".join(f"{t(f'verdict_{v}', lang, LESSON)} {grid.loc[kind, v]}" for v in VERDICTS))
+            for kind, label in list(zip(grid.index, labels))[::-1]
+        ],
         note=t("findings_note", lang, LESSON),
     )
     return fig
@@ -358,12 +373,18 @@ def voices_chart(lang: str = "en"):
         Patch(color=GREY, label=t("voices_other", lang, LESSON)),
     ]
     ax.legend(handles=handles, loc="lower right", fontsize=9, frameon=False)
+    sides = {"d2": t("voices_d2", lang, LESSON), "d1": t("voices_d1", lang, LESSON)}
     fig = charts.finish(
         fig,
         title=t("voices_title", lang, LESSON),
         subtitle=t("voices_subtitle", lang, LESSON),
         ids=charts.ids_of(table_),
         lang=lang,
+        kind="bar",
+        values=[
+            (row.speaker, f"{int(row.words)} ({sides.get(row.direction_id, t('voices_other', lang, LESSON))})")
+            for row in table_[::-1].itertuples()
+        ],
     )
     return fig
 
