@@ -160,16 +160,35 @@ def lab(tmp_path_factory):
     process.wait(timeout=20)
 
 
-@pytest.fixture(scope="session")
-def voila(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("voila")
+def _voila(tmp: Path, folder: Path):
     port = free_port()
     command = [
-        str(BIN / "voila"), "notebooks", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+        str(BIN / "voila"), str(folder), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
         "--token=", "--show_tracebacks=True",
     ]  # fmt: skip
     base = f"http://127.0.0.1:{port}"
-    process = _serve(command, f"{base}/voila/tree", tmp)
+    return _serve(command, f"{base}/voila/tree", tmp), base
+
+
+@pytest.fixture(scope="session")
+def voila(tmp_path_factory):
+    process, base = _voila(tmp_path_factory.mktemp("voila"), ROOT / "notebooks")
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def voila_kk(tmp_path_factory):
+    """Voilà serving the lessons in Kazakh: copies with LANG = "kk" in the first cell (as test_kazakh_lessons does)."""
+    tmp = tmp_path_factory.mktemp("voila-kk")
+    folder = tmp / "notebooks"
+    folder.mkdir()
+    for path in NOTEBOOKS:
+        source = path.read_text(encoding="utf-8")
+        assert source.count('LANG = \\"en\\"') == 1, path.name
+        (folder / path.name).write_text(source.replace('LANG = \\"en\\"', 'LANG = \\"kk\\"'), encoding="utf-8")
+    process, base = _voila(tmp, folder)
     yield base
     process.terminate()
     process.wait(timeout=20)
@@ -395,6 +414,20 @@ def test_lesson_in_voila(path, voila, browser):
         page.screenshot(path=str(SHOTS / f"{path.stem}-voila.png"), full_page=True)
         act_as_a_student(page, "body", path, "voila")
         assert_accessible(page, ["body"], f"{path.stem}-voila")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_kazakh_lesson_in_voila_is_accessible(path, voila_kk, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{voila_kk}/voila/render/{path.name}")
+        wait_for_every_self_check(page, "body", path, timeout=120_000)
+        page.wait_for_load_state("networkidle")
+        assert_no_errors(page, "body")
+        check_self_check_answers(page, "body")
+        assert_accessible(page, ["body"], f"{path.stem}-voila-kk")
     finally:
         page.close()
 

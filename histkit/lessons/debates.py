@@ -394,12 +394,12 @@ class WoolClothChart:
             ax.text(-0.02, level, "", transform=ax.transAxes, ha="right", va="center", fontsize=9.5, color=DARK_GREY)
             for level in self.GRID
         ]
-        self.centre_wool = ax.bar(0, 1, width=0.5, color=ORANGE)[0]
+        self.centre_wool = ax.bar(0, 1, width=0.5, color=ORANGE, hatch="///", edgecolor="white")[0]  # not colour alone
         self.centre_cloth = ax.bar(0, 1, width=0.5, color=BLUE)[0]
         self.local_cloth = ax.bar(1, 1, width=0.5, color=BLUE)[0]
         self.totals = [ax.text(x, 0, "", ha="center", va="bottom", fontsize=12, fontweight="bold") for x in (0, 1)]
         handles = [
-            Patch(color=ORANGE, label=t("leg_wool", lang, LESSON)),
+            Patch(facecolor=ORANGE, edgecolor="white", hatch="///", label=t("leg_wool", lang, LESSON)),
             Patch(color=BLUE, label=t("leg_cloth", lang, LESSON)),
         ]
         panel.legend(

@@ -24,7 +24,7 @@ from .. import load, sentence
 from ..parsing import split_ids
 from ..ui import maps
 from ..ui.charts import FONT, compact_ids, describe, figure, finish, ids_of, source_footer, style_axes, wrap
-from ..ui.display import HTML
+from ..ui.display import HTML, scroll_box
 from ..ui.palette import (
     BLACK,
     BLUE,
@@ -357,10 +357,11 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
         + " "
         + html.escape(t("hover_hint", lang, LESSON))
     )
-    return (
-        f"<p style='color:{MID_GREY};margin:0.3em 0'>{caption}</p>"
-        f"<div style='overflow:auto;max-width:100%;max-height:26em'><table style='border-collapse:collapse;font-size:0.9em;line-height:1.35'>"
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    return f"<p style='color:{MID_GREY};margin:0.3em 0'>{caption}</p>" + scroll_box(
+        "<table style='border-collapse:collapse;font-size:0.9em;line-height:1.35'>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
+        lang,
+        "overflow:auto;max-width:100%;max-height:26em",
     )
 
 
@@ -742,8 +743,8 @@ def flows_html(lang: str = "en") -> HTML:
     markup = (
         f"<div style='font-weight:bold;font-size:1.1em'>{html.escape(t('diagram_title', lang, LESSON))}</div>"
         f"<div style='color:{GREY}'>{html.escape(t('diagram_subtitle', lang, LESSON))}</div>"
-        f"<div style='overflow-x:auto'><table style='border-collapse:collapse;width:100%;max-width:60em'>{''.join(body)}</table></div>"
-        f"<div style='color:{GREY};font-size:0.85em;margin-top:0.3em'>{html.escape(source_footer(ids_of(rows), lang))}</div>"
+        + scroll_box(f"<table style='border-collapse:collapse;width:100%;max-width:60em'>{''.join(body)}</table>", lang)
+        + f"<div style='color:{GREY};font-size:0.85em;margin-top:0.3em'>{html.escape(source_footer(ids_of(rows), lang))}</div>"
     )
     return HTML(markup, f"<general flows: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
 
@@ -775,7 +776,7 @@ def expeditions_html(lang: str = "en") -> str:
         for r in rows.itertuples()
     )  # fmt: skip
     table = f"<table style='border-collapse:collapse;font-size:0.92em'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    markup = f"<div style='overflow-x:auto'>{table}</div><p style='color:{GREY};font-size:0.85em'>{html.escape(source_footer(ids_of(rows), lang))}</p>"
+    markup = f"{scroll_box(table, lang)}<p style='color:{GREY};font-size:0.85em'>{html.escape(source_footer(ids_of(rows), lang))}</p>"
     return HTML(markup, f"<expeditions: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
 
 

@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 
 from .. import HistkitError, cite, info, list_datasets, load, sentence
 from .charts import small_png
+from .display import scroll_box
 from .palette import MID_GREY, RULE_GREY, SILVER
 from .words import check_lang, t
 
@@ -154,8 +155,10 @@ def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
         f"<h4 style='margin:0.2em 0'>{html.escape(about.title)} <code>{html.escape(name)}</code></h4>"
         f"<p style='margin:0.2em 0'>{html.escape(about.description)}</p>"
         f"<p style='color:{MID_GREY};margin:0.2em 0'>{t('rows_shown', lang, n=len(shown), total=len(table))}</p>"
-        f"<div style='overflow-x:auto;max-width:100%'>{shown.to_html(index=False, na_rep='', escape=True, border=0)}</div>"
-        f"<p style='margin:0.6em 0 0.2em'><b>{t('sources_of_rows', lang)}</b></p>{quotes}"
+        + scroll_box(
+            shown.to_html(index=False, na_rep="", escape=True, border=0), lang, "overflow-x:auto;max-width:100%"
+        )
+        + f"<p style='margin:0.6em 0 0.2em'><b>{t('sources_of_rows', lang)}</b></p>{quotes}"
     )
 
 

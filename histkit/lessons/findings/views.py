@@ -301,6 +301,10 @@ def pace_chart(lang: str = "en"):
     )
 
 
+VERDICT_HATCHES = {"problem": "///", "unclear": "..", "holds": None, "standpoint": "xx"}
+SIDE_HATCHES = {"d2": "///", "d1": None}  # other voices: dots
+
+
 def findings_chart(lang: str = "en"):
     """Findings by kind, each bar split by what the check shows."""
     from ...ui import charts
@@ -325,6 +329,7 @@ def findings_chart(lang: str = "en"):
             height=0.6,
             label=t(f"verdict_{verdict}", lang, LESSON),
             edgecolor="white",
+            hatch=VERDICT_HATCHES[verdict],  # a pattern as well as a colour, for readers who do not see colour
         )
         left = left + grid[verdict]
     for y, total in enumerate(left):
@@ -362,15 +367,23 @@ def voices_chart(lang: str = "en"):
     ax = charts.style_axes(fig.add_subplot(), grid="x")
     side = {"d2": VERMILLION, "d1": BLUE}
     colours = [side.get(d, GREY) for d in table_["direction_id"]]
-    bars = ax.barh([charts.wrap(s, 44) for s in table_["speaker"]], table_["words"], color=colours, height=0.6)
+    hatches = [SIDE_HATCHES.get(d, "..") for d in table_["direction_id"]]
+    bars = ax.barh(
+        [charts.wrap(s, 44) for s in table_["speaker"]],
+        table_["words"],
+        color=colours,
+        height=0.6,
+        hatch=hatches,
+        edgecolor="white",
+    )
     ax.bar_label(bars, [str(int(w)) for w in table_["words"]], padding=3, fontsize=9)
     ax.set_xlim(0, table_["words"].max() * 1.12)
     ax.tick_params(axis="y", labelsize=8.5)
     ax.set_xlabel(t("words_quoted", lang, LESSON))
     handles = [
-        Patch(color=side["d2"], label=t("voices_d2", lang, LESSON)),
-        Patch(color=side["d1"], label=t("voices_d1", lang, LESSON)),
-        Patch(color=GREY, label=t("voices_other", lang, LESSON)),
+        Patch(facecolor=side["d2"], edgecolor="white", hatch="///", label=t("voices_d2", lang, LESSON)),
+        Patch(facecolor=side["d1"], edgecolor="white", label=t("voices_d1", lang, LESSON)),
+        Patch(facecolor=GREY, edgecolor="white", hatch="..", label=t("voices_other", lang, LESSON)),
     ]
     ax.legend(handles=handles, loc="lower right", fontsize=9, frameon=False)
     sides = {"d2": t("voices_d2", lang, LESSON), "d1": t("voices_d1", lang, LESSON)}
