@@ -81,7 +81,7 @@ def test_footer_lines_are_wrapped_one_by_one():
     fig = charts.figure(6, 3)
     fig.add_subplot()
     note = "First note line.\nSecond note line, which is long enough that it has to wrap across the narrow figure."
-    charts.finish(fig, title="t", ids=["s001"], lang="en", note=note)
+    charts.finish(fig, title="t", ids=["s001"], lang="en", kind="bar", values=[("a", "1")], note=note)
     lines = fig._supxlabel.get_text().split("\n")
     assert lines[0] == "Source: sentence s001 of the Kazakh text"
     assert lines[1] == "First note line."

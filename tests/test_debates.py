@@ -297,7 +297,7 @@ def test_model_explorer_redraws_when_a_slider_moves(callback_log):
     explorer = debates.wool_cloth_explorer("en")
     assert "histkit-wool-model" in explorer._dom_classes
     sliders, view, chart = explorer.sliders, explorer.view, explorer.chart
-    assert view.image.value[:4] == b"\x89PNG"
+    assert view.image.png[:4] == b"\x89PNG"
     first_image, first_height = view.image.value, chart.local_cloth.get_height()
     sliders["share_back"].value = 100
     assert chart.local_cloth.get_height() == 0

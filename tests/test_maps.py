@@ -23,7 +23,15 @@ def test_base_map_keeps_shapes_and_extent():
     places = maps.places("kk")
     ax.scatter(places.lon, places.lat)
     maps.label_places(ax, places)
-    charts.finish(fig, title="Карта", ids=["s121"], lang="kk", note=maps.map_note("kk"))
+    charts.finish(
+        fig,
+        title="Карта",
+        ids=["s121"],
+        lang="kk",
+        kind="map",
+        values=[("Айнабұлақ", "s121")],
+        note=maps.map_note("kk"),
+    )
     assert "Natural Earth" in fig._supxlabel.get_text()
     render(fig)
 

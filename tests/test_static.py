@@ -59,8 +59,9 @@ def test_every_explorer_prints_its_first_view(name):
     shown = [c for c in box.children if c.__class__.__name__ == "HTML"]
     for part in shown:
         assert part.value in page  # what the live widget first shows, word for word
-    images = [c for c in box.children if c.__class__.__name__ == "Image"]
-    assert page.count("<img src='data:image/png;base64,") == len(images)
+    charts = [c for c in box.children if c.__class__.__name__ == "ChartImage"]
+    assert page.count("<img src='data:image/png;base64,") == len(charts)
+    assert all(f"alt='{escape(chart.alt)}'" in page for chart in charts)  # each chart's description, in Kazakh
 
 
 def test_a_chosen_value_prints_as_the_choice_and_a_slider_as_its_value():

@@ -1,5 +1,7 @@
 """The shared widgets, driven from Python as a student would drive them in the browser."""
 
+from html import escape
+
 import histkit
 from histkit.ui import charts
 from histkit.ui import widgets as hw
@@ -35,7 +37,7 @@ def test_figure_view_renders_and_redraws():
     fig = charts.economy_chart()
     view = hw.FigureView(fig)
     first = view.image.value
-    assert first[:4] == b"\x89PNG"
+    assert view.image.png[:4] == b"\x89PNG" and f"alt='{escape(fig.alt)}'" in first
     fig.axes[0].patches[-1].set_width(10)
     view.refresh()
     assert view.image.value != first

@@ -16,7 +16,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import context, sentence
-from ..ui.charts import FONT, figure, style_axes, wrap
+from ..ui.charts import FONT, describe, figure, style_axes, wrap
 from ..ui.display import HTML
 from ..ui.palette import CARD, DARK_GREY, GREY, HOLDS_TINT, INK, ORANGE, ORANGE_PALE, PROBLEM_TINT, UNCLEAR_TINT
 from ..ui.words import bind, check_lang, t
@@ -67,6 +67,12 @@ def _figure_line(fact: pd.Series, say) -> str:
     line = say("figure_line", value=shown, unit=fact["unit"], holders=_holders(fact, say))
     caveat = f"<br><i>{_esc(say('caveat'))}</i> {_esc(fact['caveat'])}" if fact["caveat"] else ""
     return f"<div style='font-size:0.9em;margin:0.2em 0'>{_esc(line)}{caveat}</div>"
+
+
+def _shown(fact: pd.Series, say) -> str:
+    """A fact's figure as shown on a range chart: one number, or low–high."""
+    low, high = float(fact["value_low"]), float(fact["value_high"])
+    return say.number(low, 2) if low == high else f"{say.number(low, 2)}–{say.number(high, 2)}"
 
 
 def _holders(fact: pd.Series, say) -> str:
@@ -187,8 +193,9 @@ def range_chart(fact_ids: list[str], title: str, subtitle: str, lang: str = "en"
         low, high = float(fact["value_low"]), float(fact["value_high"])
         ax.plot([low, high], [row, row], color=ORANGE, linewidth=10, solid_capstyle="butt")
         ax.plot([low, high], [row, row], "o", color=INK, markersize=5)
-        shown = say.number(low, 2) if low == high else f"{say.number(low, 2)}–{say.number(high, 2)}"
-        ax.annotate(shown, (high, row), xytext=(10, 0), textcoords="offset points", va="center", fontsize=11)
+        ax.annotate(
+            _shown(fact, say), (high, row), xytext=(10, 0), textcoords="offset points", va="center", fontsize=11
+        )
         ax.annotate(wrap(_holders(fact, say), 120), (0, row), xytext=(0, -14), textcoords="offset points", va="top",
                     fontsize=7.5, color=DARK_GREY)  # fmt: skip
     ax.set_yticks(range(len(facts)), [wrap(say(f"row_{f}"), 26) for f in fact_ids], fontsize=9.5)
@@ -203,6 +210,12 @@ def range_chart(fact_ids: list[str], title: str, subtitle: str, lang: str = "en"
     footer = say("chart_footer", mark=context.mark(say.lang), works=works(fact_ids, say.lang))
     fig.supxlabel(wrap(footer, 130), x=0.01, ha="left", fontsize=8.5, color=GREY, fontfamily=FONT)
     fig.fact_ids = list(fact_ids)  # what the chart shows, for tests and teachers
+    # The text alternative (histkit.ui.charts.describe): ranges and holders, the mark and the works
+    fig.words, fig.lang, fig.kind, fig.title = bind(say.lang), say.lang, "range", title
+    fig.source_ids, fig.source_line = [], footer
+    describe(
+        fig, [(say(f"row_{i}"), f"{_shown(f, say)} {f['unit']} ({_holders(f, say)})") for i, f in zip(fact_ids, facts)]
+    )
     return fig
 
 

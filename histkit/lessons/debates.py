@@ -22,7 +22,7 @@ from matplotlib.patches import Patch
 from .. import load
 from ..errors import OutOfRangeError, UnknownChoiceError
 from ..parsing import split_ids
-from ..ui.charts import FONT, figure, finish
+from ..ui.charts import FONT, describe, figure, finish
 from ..ui.palette import BLUE, CARD, DARK_GREY, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, TEXT_GREY, VERMILLION
 from ..ui.words import check_lang, number, t
 
@@ -266,6 +266,7 @@ MODEL_RANGES = {  # (minimum, maximum, step) of each slider
     "cloth_per_wool": (0.5, 1.0, 0.05),
     "share_back": (0, 100, 10),
 }
+ASSUMPTIONS = ("assume_wool", "assume_distance", "assume_yield", "assume_back")  # the words beside the chart
 MODEL_SOURCE = ["s060", "s061"]  # the argument the model follows
 Y_TOPS = (0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 7.5, 10, 15, 20, 30, 40, 50, 60)  # y-axis tops, million t-km
 HEADROOM = 1.15  # room above the tallest bar for its value label
@@ -393,12 +394,12 @@ class WoolClothChart:
             ax.text(-0.02, level, "", transform=ax.transAxes, ha="right", va="center", fontsize=9.5, color=DARK_GREY)
             for level in self.GRID
         ]
-        self.centre_wool = ax.bar(0, 1, width=0.5, color=ORANGE)[0]
+        self.centre_wool = ax.bar(0, 1, width=0.5, color=ORANGE, hatch="///", edgecolor="white")[0]  # not colour alone
         self.centre_cloth = ax.bar(0, 1, width=0.5, color=BLUE)[0]
         self.local_cloth = ax.bar(1, 1, width=0.5, color=BLUE)[0]
         self.totals = [ax.text(x, 0, "", ha="center", va="bottom", fontsize=12, fontweight="bold") for x in (0, 1)]
         handles = [
-            Patch(color=ORANGE, label=t("leg_wool", lang, LESSON)),
+            Patch(facecolor=ORANGE, edgecolor="white", hatch="///", label=t("leg_wool", lang, LESSON)),
             Patch(color=BLUE, label=t("leg_cloth", lang, LESSON)),
         ]
         panel.legend(
@@ -415,7 +416,7 @@ class WoolClothChart:
             **{**place, "fontsize": 10.5},
         )
         self.assumed = []
-        for row, key in enumerate(("assume_wool", "assume_distance", "assume_yield", "assume_back")):
+        for row, key in enumerate(ASSUMPTIONS):
             y = 0.66 - row * 0.075
             panel.text(0, y, t(key, lang, LESSON), va="baseline", color=DARK_GREY, **place)
             self.assumed.append(panel.text(0.97, y, "", va="baseline", ha="right", fontweight="bold", **place))
@@ -436,8 +437,11 @@ class WoolClothChart:
             subtitle=t("model_subtitle", lang, LESSON),
             ids=MODEL_SOURCE,
             lang=lang,
+            kind="bar",
+            values=[("", t("model_subtitle", lang, LESSON))],
             note=t("model_note", lang, LESSON),
         )
+        self.assumption_labels = [t(key, lang, LESSON) for key in ASSUMPTIONS]
 
     def update(self, **params) -> pd.DataFrame:
         """Redraw for new assumptions; returns the model table the bars show."""
@@ -465,6 +469,11 @@ class WoolClothChart:
         self.ratio.set_text(
             t(f"ratio_{kind}" if kind != "ratio" else "ratio", lang, LESSON, v=_number(ratio, lang) if ratio else "")
         )
+        routes = [t("route_centre", lang, LESSON), t("route_local", lang, LESSON)]
+        unit = t("unit", lang, LESSON)
+        described = [(route, f"{label.get_text()} {unit}") for route, label in zip(routes, self.totals)]
+        described += [(name, label.get_text()) for name, label in zip(self.assumption_labels, self.assumed)]
+        describe(self.fig, [*described, ("", self.ratio.get_text())])
         self.model = model
         return model
 
@@ -478,7 +487,7 @@ def wool_cloth_chart(lang: str = "en", **params) -> Figure:
 
 
 def wool_cloth_explorer(lang: str = "en"):
-    """Sliders for the model's assumptions and the chart, redrawn fast through FigureView."""
+    """Number fields for the model's assumptions and the chart, redrawn fast through FigureView."""
     import ipywidgets as widgets
 
     from ..ui.widgets import FigureView, PrintableBox
@@ -487,7 +496,7 @@ def wool_cloth_explorer(lang: str = "en"):
     fig = wool_cloth_chart(lang)
     chart = fig.wool_cloth
     view = FigureView(fig, dynamic=chart.dynamic)
-    style, layout = {"description_width": "15em"}, widgets.Layout(width="38em")
+    style, layout = {"description_width": "15em"}, widgets.Layout(width="26em")
     sliders = {}
     for name, key in (
         ("wool_t", "slider_wool"),
@@ -496,9 +505,8 @@ def wool_cloth_explorer(lang: str = "en"):
         ("share_back", "slider_back"),
     ):
         low, high, step = MODEL_RANGES[name]
-        kind = widgets.FloatSlider if isinstance(step, float) else widgets.IntSlider
-        extra = {"readout_format": ".2f"} if kind is widgets.FloatSlider else {}
-        sliders[name] = kind(
+        kind = widgets.BoundedFloatText if isinstance(step, float) else widgets.BoundedIntText
+        sliders[name] = kind(  # a labelled number field: ipywidgets' sliders cannot be given an accessible name
             value=MODEL_DEFAULTS[name],
             min=low,
             max=high,
@@ -507,7 +515,6 @@ def wool_cloth_explorer(lang: str = "en"):
             continuous_update=True,
             style=style,
             layout=layout,
-            **extra,
         )
 
     summary = widgets.HTML(model_summary_html(chart.model, lang))

@@ -23,8 +23,8 @@ from matplotlib.text import Annotation
 from .. import load, sentence
 from ..parsing import split_ids
 from ..ui import maps
-from ..ui.charts import FONT, compact_ids, figure, finish, ids_of, source_footer, style_axes, wrap
-from ..ui.display import HTML
+from ..ui.charts import FONT, compact_ids, describe, figure, finish, ids_of, source_footer, style_axes, wrap
+from ..ui.display import HTML, scroll_box
 from ..ui.palette import (
     BLACK,
     BLUE,
@@ -229,6 +229,8 @@ class EnterpriseMap:
             title=t("map_title", lang, LESSON),
             ids=ids_of(self.table),
             lang=lang,
+            kind="map",
+            values=self._values(self.table),
             note=self._note(self.table),
         )
         # The footer's notes are static; its first line, the sources of the rows shown, is a separate text
@@ -287,8 +289,13 @@ class EnterpriseMap:
         ids = ids_of(placed)
         self.sources.set_text(source_footer(ids, lang) if ids else t("no_footer", lang, LESSON))
         self.figure.source_ids = ids
+        describe(self.figure, [("", self.subtitle.get_text()), *self._values(placed)])
         self.rows = rows
         return rows
+
+    def _values(self, placed: pd.DataFrame) -> list[tuple[str, str]]:
+        """What the map shows, for its text alternative: each enterprise, where, what happened, when."""
+        return [(row.name, f"{row.place}, {row.action_label}, {row.period}") for row in placed.itertuples()]
 
 
 def enterprise_map(lang: str = "en", group: str = "all", period: str = "all") -> Figure:
@@ -351,10 +358,11 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
         + " "
         + html.escape(t("hover_hint", lang, LESSON))
     )
-    return (
-        f"<p style='color:{MID_GREY};margin:0.3em 0'>{caption}</p>"
-        f"<div style='overflow:auto;max-width:100%;max-height:26em'><table style='border-collapse:collapse;font-size:0.9em;line-height:1.35'>"
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    return f"<p style='color:{MID_GREY};margin:0.3em 0'>{caption}</p>" + scroll_box(
+        "<table style='border-collapse:collapse;font-size:0.9em;line-height:1.35'>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
+        lang,
+        "overflow:auto;max-width:100%;max-height:26em",
     )
 
 
@@ -446,6 +454,8 @@ def growth_chart(lang: str = "en") -> Figure:
         subtitle=t("growth_subtitle", lang, LESSON),
         ids=ids_of(rows),
         lang=lang,
+        kind="bar",
+        values=list(zip(rows["product"][::-1], labels[::-1])),
     )
 
 
@@ -561,6 +571,11 @@ def shares_chart(lang: str = "en") -> Figure:
         subtitle=wrap(t("shares_subtitle", lang, LESSON), 75),
         ids=ids_of(shares, rankings),
         lang=lang,
+        kind="bar",
+        values=[
+            *((f"{r.product} ({r.producer})", f"{number(r.share_pct, lang)}%") for r in shares[::-1].itertuples()),
+            *((r.field, t("rank_alt", lang, LESSON, rank=r.rank, among=r.among)) for r in rankings.itertuples()),
+        ],
         note=t("per_cent_once", lang, LESSON),
     )
 
@@ -691,6 +706,10 @@ def flow_map(lang: str = "en") -> Figure:
         subtitle=t("flow_map_subtitle", lang, LESSON),
         ids=ids_of(routes),
         lang=lang,
+        kind="map",
+        values=[
+            (r.origin, f"→ {r.destination or t('outside_box', lang, LESSON)}: {r.goods}") for r in routes.itertuples()
+        ],
         note=note,
     )
 
@@ -725,8 +744,8 @@ def flows_html(lang: str = "en") -> HTML:
     markup = (
         f"<div style='font-weight:bold;font-size:1.1em'>{html.escape(t('diagram_title', lang, LESSON))}</div>"
         f"<div style='color:{GREY}'>{html.escape(t('diagram_subtitle', lang, LESSON))}</div>"
-        f"<div style='overflow-x:auto'><table style='border-collapse:collapse;width:100%;max-width:60em'>{''.join(body)}</table></div>"
-        f"<div style='color:{GREY};font-size:0.85em;margin-top:0.3em'>{html.escape(source_footer(ids_of(rows), lang))}</div>"
+        + scroll_box(f"<table style='border-collapse:collapse;width:100%;max-width:60em'>{''.join(body)}</table>", lang)
+        + f"<div style='color:{GREY};font-size:0.85em;margin-top:0.3em'>{html.escape(source_footer(ids_of(rows), lang))}</div>"
     )
     return HTML(markup, f"<general flows: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
 
@@ -758,7 +777,7 @@ def expeditions_html(lang: str = "en") -> str:
         for r in rows.itertuples()
     )  # fmt: skip
     table = f"<table style='border-collapse:collapse;font-size:0.92em'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    markup = f"<div style='overflow-x:auto'>{table}</div><p style='color:{GREY};font-size:0.85em'>{html.escape(source_footer(ids_of(rows), lang))}</p>"
+    markup = f"{scroll_box(table, lang)}<p style='color:{GREY};font-size:0.85em'>{html.escape(source_footer(ids_of(rows), lang))}</p>"
     return HTML(markup, f"<expeditions: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
 
 

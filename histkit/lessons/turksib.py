@@ -23,7 +23,7 @@ from .. import load
 from ..errors import OutOfRangeError, UnknownChoiceError
 from ..parsing import split_ids
 from ..ui import maps
-from ..ui.charts import compact_ids, figure, finish, ids_of, style_axes, wrap
+from ..ui.charts import bar_values, compact_ids, describe, event_date, figure, finish, ids_of, style_axes, wrap
 from ..ui.display import HTML
 from ..ui.palette import (
     BLUE,
@@ -504,8 +504,19 @@ def route_map(lang: str = "en") -> Figure:
     ax.legend(handles=handles, loc="upper left", fontsize=8.5, framealpha=0.95, edgecolor=LIGHT_GREY, borderpad=0.7)
     ids = ids_of(lines, points, crossings, junction_event)
     subtitle = t("map_subtitle", lang, LESSON, place=junction["name"], ids=junction_event["sentence_id"])
+    stations = [
+        (line.label, " – ".join(points[points["line_id"] == line.line_id].sort_values("seq")["name"]))
+        for line in lines.itertuples()
+    ]
     return finish(
-        fig, title=t("map_title", lang, LESSON), subtitle=subtitle, ids=ids, lang=lang, note=maps.map_note(lang)
+        fig,
+        title=t("map_title", lang, LESSON),
+        subtitle=subtitle,
+        ids=ids,
+        lang=lang,
+        kind="map",
+        values=[("", subtitle), *stations],
+        note=maps.map_note(lang),
     )
 
 
@@ -659,6 +670,8 @@ def plan_chart(lang: str = "en") -> Figure:
         subtitle=t("plan_subtitle", lang, LESSON, start=start, ids=events.loc[RESUMED, "sentence_id"]),
         ids=ids_of(rows),
         lang=lang,
+        kind="timeline",
+        values=[(e.label, event_date(e, lang)) for e in rows[rows["year"].notna()].sort_values("year").itertuples()],
     )
 
 
@@ -757,6 +770,8 @@ def progress_chart(lang: str = "en") -> Figure:
         subtitle=t("progress_subtitle", lang, LESSON),
         ids=ids_of(stages, pd.DataFrame([total])),
         lang=lang,
+        kind="bar",
+        values=bar_values(ax),
     )
 
 
@@ -826,7 +841,10 @@ class PaceChart:
             subtitle=say("pace_subtitle"),
             ids=ids_of(self.rates, numbers.loc[["actual_years", "planned_years"]]),
             lang=lang,
+            kind="bar",
+            values=[("", say("pace_subtitle"))],
         )
+        self.ax = ax
         self.dynamic = [*self.bars, *self.values, self.length_text]
         self.update(length_km if length_km is not None else figure_value("total_length"), rate_m_per_day)
 
@@ -853,6 +871,7 @@ class PaceChart:
             label.set_color("white" if inside else INK)
             label.get_bbox_patch().set_visible(not inside)
         self.length_text.set_text(self.say("length_now", km=self.say.number(self.length_km)))
+        describe(self.figure, [("", self.length_text.get_text()), *bar_values(self.ax)])
 
 
 def pace_chart(length_km: float | None = None, rate_m_per_day: float = 1000, lang: str = "en") -> Figure:
@@ -895,21 +914,23 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
         style=wide,
         layout=widgets.Layout(width="42em"),
     )
-    length = widgets.IntSlider(
+    length = widgets.BoundedIntText(
         value=int(choices[0][1]),
         min=10,
         max=chart.max_length,
         step=1,
         description=say("length_slider"),
+        continuous_update=True,
         style=wide,
         layout=widgets.Layout(width="42em"),
     )
-    rate = widgets.IntSlider(
+    rate = widgets.BoundedIntText(
         value=rate_m_per_day,
         min=50,
         max=3000,
         step=50,
         description=say("rate_slider"),
+        continuous_update=True,
         style=wide,
         layout=widgets.Layout(width="42em"),
     )
@@ -1078,4 +1099,6 @@ def freight_chart(lang: str = "en") -> Figure:
         subtitle=t("freight_subtitle", lang, LESSON, last=last),
         ids=ids_of(totals, growth),
         lang=lang,
+        kind="bar",
+        values=bar_values(top) + bar_values(bottom),
     )

@@ -1,27 +1,33 @@
 """The house style of every chart, and the charts shared by several lessons.
 
-Every chart function returns a matplotlib ``Figure`` built with the object API
+Every chart function returns a :class:`Chart` (a matplotlib ``Figure``) built with the object API
 (no pyplot, no global state), titled in the chosen language, with a footer
-that cites the sentences of the rows it draws. Colours are the Okabe–Ito
-palette, which stays distinct for colour-blind readers. matplotlib's bundled
-DejaVu Sans has every Kazakh letter (Қ Ә Ғ Ү Ұ І Ң Ө Һ).
+that cites the sentences of the rows it draws, and a text alternative written
+from the values it draws (``alt``): :func:`finish` requires them, so no chart
+exists without one. Colours are the Okabe–Ito palette, which stays distinct
+for colour-blind readers. matplotlib's bundled DejaVu Sans has every Kazakh
+letter (Қ Ә Ғ Ү Ұ І Ң Ө Һ).
 """
 
 from __future__ import annotations
 
+import base64
+import html
+import io
 import math
 import textwrap
 from collections.abc import Iterable
 
 import pandas as pd
+import PIL.Image
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from .. import load
+from .. import HistkitError, load
 from ..parsing import split_ids
 from .palette import BLUE, DARK_GREY, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, SKY, VERMILLION
-from .words import check_lang, number, t
+from .words import Words, bind, check_lang, date_words, number, t
 
 FONT = "DejaVu Sans"
 
@@ -35,9 +41,100 @@ CATEGORY_COLORS = {
 }
 
 
-def figure(width: float = 8.0, height: float = 4.5) -> Figure:
+TABLE_FROM = 5  # a chart drawing this many values or more offers them as a table too
+
+
+class Chart(Figure):
+    """A house-style figure. In a notebook it shows as an image with its text alternative (``alt``,
+    for screen readers and text views) and, when it draws many values, a "show the numbers" table."""
+
+    alt = ""
+    values: tuple[tuple[str, str], ...] = ()
+    lang = "en"
+
+    def _repr_html_(self) -> str:
+        if not self.alt:
+            raise HistkitError("This chart has no text alternative: build it with histkit.ui.charts.finish().")
+        picture = base64.b64encode(small_png(png(self))).decode("ascii")
+        return (
+            f"<figure class='histkit-chart' lang='{self.lang}' style='margin:0'>"
+            f"<img src='data:image/png;base64,{picture}' alt='{html.escape(self.alt)}' "
+            f"width='{round(self.bbox.width)}' style='max-width:100%;height:auto'>{numbers_table(self)}</figure>"
+        )
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        printer.text(self.alt)  # the plain-text form of the chart: its description
+
+
+def figure(width: float = 8.0, height: float = 4.5) -> Chart:
     """A new, empty figure in the house size and layout."""
-    return Figure(figsize=(width, height), dpi=100, layout="constrained", facecolor="white")
+    return Chart(figsize=(width, height), dpi=100, layout="constrained", facecolor="white")
+
+
+def png(fig: Figure) -> bytes:
+    """The figure as PNG bytes, at its own size."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", facecolor=fig.get_facecolor())
+    return buffer.getvalue()
+
+
+def small_png(picture: bytes) -> bytes:
+    """The picture as a 256-colour PNG: a quarter of the bytes for a chart, so notebooks stay small."""
+    image = PIL.Image.open(io.BytesIO(picture)).convert("RGB").quantize(256, method=PIL.Image.Quantize.FASTOCTREE)
+    buffer = io.BytesIO()
+    image.save(buffer, format="png", optimize=True)
+    return buffer.getvalue()
+
+
+def describe(fig: Figure, values: Iterable[tuple[str, str]]) -> str:
+    """Write the chart's text alternative from the values it draws now: call it on every redraw.
+
+    values: (label, value as shown) pairs, in the chart's language. The description says what kind of
+    chart it is, its title, the values and the sentences they come from (or, for a chart of other
+    sources, its ``source_line``: the mark and the works cited).
+    """
+    fig.values = [(" ".join(str(label).split()), " ".join(str(value).split())) for label, value in values]
+    if not fig.values:
+        raise HistkitError("A chart needs the values it draws, to describe them to readers who cannot see it.")
+    say = fig.words
+    fig.alt = say(
+        "chart_description",
+        kind=say(f"chart_{fig.kind}"),
+        title=" ".join(fig.title.split()) + ("" if fig.title.rstrip()[-1:] in ".?!" else "."),
+        values="; ".join(f"{label}: {value}" if label else value for label, value in fig.values),
+        source=getattr(fig, "source_line", "") or source_footer(fig.source_ids, say),
+    )
+    return fig.alt
+
+
+def bar_values(ax: Axes) -> list[tuple[str, str]]:
+    """The (label, value) pairs of a horizontal bar chart as drawn: each row's tick label, and the texts
+    written on that row (the values shown at its bars), for charts whose labels already say it all."""
+    pairs = []
+    for y, tick in zip(ax.get_yticks(), ax.get_yticklabels()):
+        on_row = [
+            text.get_text()
+            for text in ax.texts
+            if text.get_visible()
+            and text.get_text().strip()
+            and abs(getattr(text, "xy", text.get_position())[1] - y) < 0.05
+        ]
+        pairs.append((tick.get_text(), ", ".join(on_row)))
+    return pairs
+
+
+def numbers_table(fig: Chart) -> str:
+    """The values a chart draws as an HTML table behind a "show the numbers" switch (a <details>:
+    no script, operable by keyboard); nothing when the chart draws only a few."""
+    if len(fig.values) < TABLE_FROM:
+        return ""
+    rows = "".join(
+        f"<tr><td>{html.escape(label)}</td><td>{html.escape(value)}</td></tr>" for label, value in fig.values
+    )
+    return (
+        f"<details class='histkit-numbers'><summary>{html.escape(fig.words('show_numbers'))}</summary>"
+        f"<table><caption>{html.escape(fig.title)}</caption>{rows}</table></details>"
+    )
 
 
 def style_axes(ax: Axes, *, grid: str | None = "x") -> Axes:
@@ -77,25 +174,37 @@ def ids_of(*tables: pd.DataFrame | pd.Series) -> list[str]:
     return sorted(set(found))
 
 
-def source_footer(ids: Iterable[str], lang: str = "en") -> str:
+def source_footer(ids: Iterable[str], lang: str | Words = "en") -> str:
     """The footer line that cites the sentences a chart draws from."""
     ids = list(ids)
     key = "source_one" if len(set(ids)) == 1 else "source_many"
-    return t(key, lang, ids=compact_ids(ids))
+    return bind(lang)(key, ids=compact_ids(ids))
 
 
 def finish(
-    fig: Figure, *, title: str, ids: Iterable[str], lang: str, subtitle: str | None = None, note: str | None = None
+    fig: Figure,
+    *,
+    title: str,
+    ids: Iterable[str],
+    lang: str,
+    kind: str,
+    values: Iterable[tuple[str, str]],
+    subtitle: str | None = None,
+    note: str | None = None,
 ) -> Figure:
-    """Add the title at the top, the subtitle over the first axes, and the source footer at the bottom."""
+    """Add the title at the top, the subtitle over the first axes, the source footer at the bottom, and
+    the text alternative: kind ("bar", "line", "timeline", "map") and the (label, value) pairs drawn."""
     fig.suptitle(title, x=0.01, ha="left", fontsize=14, fontweight="bold", fontfamily=FONT)
     if subtitle:
         fig.axes[0].set_title(subtitle, loc="left", fontsize=10, color=GREY, fontfamily=FONT, wrap=True)
     per_line = int(fig.get_figwidth() * 13)  # characters of 8.5 pt text that fit across the figure
-    lines = [source_footer(ids, lang)] + (note.split("\n") if note else [])
+    fig.words = words = bind(lang)  # the language, checked once: describe() runs on every redraw
+    lines = [source_footer(ids, words)] + (note.split("\n") if note else [])
     footer = "\n".join(wrap(line, per_line) for line in lines)
     fig.supxlabel(footer, x=0.01, ha="left", fontsize=8.5, color=GREY, fontfamily=FONT)
     fig.source_ids = sorted(set(ids))  # what the footer cites, for tests and teachers
+    fig.lang, fig.kind, fig.title = words.lang, kind, title
+    describe(fig, values)
     return fig
 
 
@@ -121,7 +230,13 @@ def economy_chart(lang: str = "en") -> Figure:
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("per_cent", lang))
     return finish(
-        fig, title=t("economy_title", lang), subtitle=t("economy_subtitle", lang), ids=ids_of(rows), lang=lang
+        fig,
+        title=t("economy_title", lang),
+        subtitle=t("economy_subtitle", lang),
+        ids=ids_of(rows),
+        lang=lang,
+        kind="bar",
+        values=[(label, f"{number(v, lang)}%") for label, v in zip(rows["label"][::-1], rows["value"][::-1])],
     )
 
 
@@ -178,4 +293,23 @@ def timeline_chart(events: pd.DataFrame | None = None, lang: str = "en") -> Figu
         handles.append(Patch(facecolor="white", edgecolor=GREY, hatch="///", label=t("planned", lang)))
     ax.legend(handles=handles, loc="upper right", fontsize=9, frameon=False)
     title = t("timeline_title", lang, first=first, last=last - 1)
-    return finish(fig, title=title, subtitle=t("timeline_subtitle", lang), ids=ids_of(dated), lang=lang)
+    values = [(e.label, event_date(e, lang)) for e in dated.itertuples()]
+    return finish(
+        fig,
+        title=title,
+        subtitle=t("timeline_subtitle", lang),
+        ids=ids_of(dated),
+        lang=lang,
+        kind="timeline",
+        values=values,
+    )
+
+
+def event_date(event, lang: str) -> str:
+    """When an event happened, in words, as precise as the text gives it; planned ones say so."""
+    given = [None if pd.isna(part) else int(part) for part in (event.year, event.month, event.day)]
+    when = date_words(*given, lang=lang)
+    if pd.notna(event.year_end):
+        ends = [None if pd.isna(part) else int(part) for part in (event.year_end, event.month_end, event.day_end)]
+        when += "–" + date_words(*ends, lang=lang)
+    return f"{when} ({t('planned', lang)})" if event.status == "planned" else when

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+
+from .words import t
+
 
 class HTML(str):
     """An HTML fragment a notebook shows rendered. Its plain-text form (what GitHub's text view and
@@ -17,3 +21,10 @@ class HTML(str):
 
     def __repr__(self) -> str:
         return self.label
+
+
+def scroll_box(markup: str, lang: str, style: str = "overflow-x:auto") -> str:
+    """A box that scrolls when its content is wider (or taller) than the page: reachable with Tab, so
+    its content scrolls with the arrow keys, and named for screen readers (WCAG 2.1.1)."""
+    name = html.escape(t("scroll_box", lang))
+    return f"<div role='region' tabindex='0' aria-label='{name}' style='{style}'>{markup}</div>"

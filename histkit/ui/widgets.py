@@ -17,6 +17,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .. import HistkitError, cite, info, list_datasets, load, sentence
+from .charts import small_png
+from .display import scroll_box
 from .palette import MID_GREY, RULE_GREY, SILVER
 from .words import check_lang, t
 
@@ -59,14 +61,10 @@ def _static(widget: widgets.Widget, lang: str) -> str:
         return f"<div{flow}>{''.join(_static(child, lang) for child in widget.children)}</div>"
     if isinstance(widget, widgets.Button):
         return ""
+    if isinstance(widget, ChartImage):
+        return f"<p>{widget.html(small_png(widget.png))}</p>"
     if isinstance(widget, widgets.HTML):
         return widget.value
-    if isinstance(widget, widgets.Image):
-        width = widget.layout.width or "auto"
-        return (
-            f"<p><img src='data:image/png;base64,{base64.b64encode(_small_png(widget.value)).decode('ascii')}' "
-            f"alt='{html.escape(t('chart_alt', lang))}' style='width:{width};max-width:100%;height:auto'></p>"
-        )
     if isinstance(widget, (widgets.Dropdown, widgets.RadioButtons, widgets.ToggleButtons)):
         if widget.value is not None:
             return f"<p style='margin:0.3em 0'>{label}{html.escape(widget.label)}</p>"
@@ -82,9 +80,27 @@ def _static(widget: widgets.Widget, lang: str) -> str:
         return f"<div style='margin:0.4em 0'>{label}{lines}</div>"
     if isinstance(widget, widgets.Text):
         return f"<p>{label}<span style='display:inline-block;width:12em;border-bottom:1px solid {RULE_GREY}'>&nbsp;</span></p>"
-    if isinstance(widget, (widgets.IntSlider, widgets.FloatSlider)):
-        return f"<p style='margin:0.3em 0'>{label}{format(widget.value, widget.readout_format)}</p>"
+    if isinstance(widget, (widgets.BoundedIntText, widgets.BoundedFloatText)):
+        return f"<p style='margin:0.3em 0'>{label}{widget.value:g}</p>"
     raise HistkitError(f"{type(widget).__name__} has no static form yet: add one to histkit.ui.widgets._static.")
+
+
+class ChartImage(widgets.HTML):
+    """A chart's picture with its text alternative: an ``<img alt=…>`` (``ipywidgets.Image`` has no alt)."""
+
+    png = b""
+    alt = ""
+
+    def show(self, png: bytes, alt: str) -> None:
+        self.png, self.alt = png, alt
+        self.value = self.html(png)
+
+    def html(self, png: bytes) -> str:
+        picture = base64.b64encode(png).decode("ascii")
+        return (
+            f"<img src='data:image/png;base64,{picture}' alt='{html.escape(self.alt)}' "
+            f"style='width:{self.layout.width or 'auto'};max-width:100%;height:auto'>"
+        )
 
 
 class FigureView:
@@ -93,14 +109,18 @@ class FigureView:
     The figure is drawn once (layout included), then its layout is frozen. Pass
     the artists a widget changes as ``dynamic``: the rest of the figure is kept
     as a rendered background, and a refresh draws only those artists on top
-    of it before encoding the PNG shown in an ``ipywidgets.Image``. Artists that
-    a widget only shows or hides (labels) go in ``toggled``: each is rendered
-    once and its pixels pasted over the rest while it is visible, since drawing
-    text costs a millisecond or more per label. Dynamic and toggled artists must
-    stay inside the figure and must not need a new layout.
+    of it before encoding the PNG shown in a :class:`ChartImage`, with the figure's
+    text alternative (``figure.alt``, which the chart rewrites when it changes:
+    :func:`histkit.ui.charts.describe`). Artists that a widget only shows or hides
+    (labels) go in ``toggled``: each is rendered once and its pixels pasted over the
+    rest while it is visible, since drawing text costs a millisecond or more per
+    label. Dynamic and toggled artists must stay inside the figure and must not need
+    a new layout.
     """
 
     def __init__(self, figure: Figure, dynamic=(), toggled=()):
+        if not getattr(figure, "alt", ""):
+            raise HistkitError("This chart has no text alternative: build it with histkit.ui.charts.finish().")
         self.figure = figure
         self.dynamic = list(dynamic)
         self.toggled = list(toggled)
@@ -113,7 +133,7 @@ class FigureView:
         self._background = self.canvas.copy_from_bbox(figure.bbox) if changing else None
         self._sprites = [self._sprite(artist) for artist in self.toggled]
         natural = f"{round(figure.bbox.width)}px"  # its own size (not stretched in Voilà), shrunk on small screens
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width=natural, max_width="100%", height="auto"))
+        self.image = ChartImage(layout=widgets.Layout(width=natural, max_width="100%", height="auto"))
         self.refresh()
 
     def _sprite(self, artist):
@@ -147,15 +167,7 @@ class FigureView:
                 pixels[region][mask] = values
         buffer = io.BytesIO()
         PIL.Image.fromarray(pixels).save(buffer, format="png", compress_level=1)
-        self.image.value = buffer.getvalue()
-
-
-def _small_png(picture: bytes) -> bytes:
-    """The picture as a 256-colour PNG: a quarter of the bytes for a chart, so notebooks stay small."""
-    image = PIL.Image.open(io.BytesIO(picture)).convert("RGB").quantize(256, method=PIL.Image.Quantize.FASTOCTREE)
-    buffer = io.BytesIO()
-    image.save(buffer, format="png", optimize=True)
-    return buffer.getvalue()
+        self.image.show(buffer.getvalue(), self.figure.alt)
 
 
 def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
@@ -170,8 +182,10 @@ def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
         f"<h4 style='margin:0.2em 0'>{html.escape(about.title)} <code>{html.escape(name)}</code></h4>"
         f"<p style='margin:0.2em 0'>{html.escape(about.description)}</p>"
         f"<p style='color:{MID_GREY};margin:0.2em 0'>{t('rows_shown', lang, n=len(shown), total=len(table))}</p>"
-        f"<div style='overflow-x:auto;max-width:100%'>{shown.to_html(index=False, na_rep='', escape=True, border=0)}</div>"
-        f"<p style='margin:0.6em 0 0.2em'><b>{t('sources_of_rows', lang)}</b></p>{quotes}"
+        + scroll_box(
+            shown.to_html(index=False, na_rep="", escape=True, border=0), lang, "overflow-x:auto;max-width:100%"
+        )
+        + f"<p style='margin:0.6em 0 0.2em'><b>{t('sources_of_rows', lang)}</b></p>{quotes}"
     )
 
 

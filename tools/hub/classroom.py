@@ -40,6 +40,7 @@ FOLDER = "kazakhstan-industrialization-lab"  # the repository's name: nbgitpulle
 GITHUB = f"https://github.com/histkit/{FOLDER}"
 LESSON = "03-metallurgy"  # its widget: the enterprise map with period and industry filters
 WIDGET = "histkit-enterprises"  # the CSS class of that widget's box (as in tests/test_browser.py)
+PNG_IMG = "src='data:image/png;base64,iVBORw0KGgo"  # a PNG picture inside an <img> (base64 of the PNG signature)
 STEP_SECONDS = 120  # the most any one step of a student (one request, one cell) may take
 
 
@@ -304,7 +305,8 @@ class Student:
             self.comms[c.removeprefix("IPY_MODEL_")] | {"id": c.removeprefix("IPY_MODEL_")} for c in box["children"]
         ]
         filters = next(c for c in children if c["_model_name"] == "ToggleButtonsModel")
-        image = next(c for c in children if c["_model_name"] == "ImageModel")
+        # the map's picture: an HTML widget holding <img alt=… src=data:image/png…> (histkit.ui.widgets.ChartImage)
+        image = next(c for c in children if c["_model_name"] == "HTMLModel" and PNG_IMG in c.get("value", ""))
         self._send(
             "comm_msg",
             {"comm_id": filters["id"], "data": {"method": "update", "state": {"index": 1}, "buffer_paths": []}},
@@ -313,9 +315,11 @@ class Student:
         while time.monotonic() < deadline:
             message = self._receive()
             content = message["content"]
-            if message["msg_type"] == "comm_msg" and content.get("comm_id") == image["id"] and message["buffers"]:
+            state = content.get("data", {}).get("state", {})
+            if message["msg_type"] == "comm_msg" and content.get("comm_id") == image["id"] and "value" in state:
                 self.times["widget_s"] = time.monotonic() - start
-                return [] if message["buffers"][0][:8] == b"\x89PNG\r\n\x1a\n" else ["the new chart image is not a PNG"]
+                changed = state["value"] != image["value"]
+                return [] if changed and PNG_IMG in state["value"] else ["the chart did not change to a new PNG image"]
         return [f"no new chart image within {STEP_SECONDS} s of moving the filter"]
 
     def save_own_file(self) -> None:

@@ -205,7 +205,7 @@ def stage_chart(lang: str = "en"):
     fig = charts.figure(8, 3.6)
     ax = charts.style_axes(fig.add_subplot(), grid="x")
     colours = {"north": [BLUE, SKY, BLUE_LIGHT], "south": [ORANGE, ORANGE_PALE]}
-    left = 0.0
+    left, values = 0.0, []
     for side in ("north", "south"):
         for number, st in enumerate(stages[stages["side"] == side].itertuples()):
             key = "north_stage" if side == "north" else "south_stage"
@@ -228,6 +228,7 @@ def stage_chart(lang: str = "en"):
                 color="white" if colour == BLUE else INK,
             )
             left += st.length_km
+            values.append((t(key, lang, LESSON, period=period), fmt(st.length_km, lang)))
     total = ax.barh(0, n["total"], height=0.55, color=GREY)
     ax.bar_label(total, [fmt(n["total"], lang)], label_type="center", fontsize=10, color="white")
     ax.barh(
@@ -257,6 +258,8 @@ def stage_chart(lang: str = "en"):
         subtitle=t("stage_subtitle", lang, LESSON),
         ids=ids,
         lang=lang,
+        kind="bar",
+        values=[*values, (t("total_bar", lang, LESSON), fmt(n["total"], lang)), ("", ax.texts[-1].get_text())],
     )
 
 
@@ -286,9 +289,20 @@ def pace_chart(lang: str = "en"):
     _number_ticks(ax, lang)
     ax.set_xlabel(t("km_day", lang, LESSON))
     ids = sorted({i for key, _ in rows for i in split_ids(both.loc[key, "sentence_id"])})
+    unit = t("km_day", lang, LESSON)
     return charts.finish(
-        fig, title=t("pace_title", lang, LESSON), subtitle=t("pace_subtitle", lang, LESSON), ids=ids, lang=lang
+        fig,
+        title=t("pace_title", lang, LESSON),
+        subtitle=t("pace_subtitle", lang, LESSON),
+        ids=ids,
+        lang=lang,
+        kind="bar",
+        values=[(label, f"{fmt(v, lang)} ({unit})") for label, v in zip(labels, values)],
     )
+
+
+VERDICT_HATCHES = {"problem": "///", "unclear": "..", "holds": None, "standpoint": "xx"}
+SIDE_HATCHES = {"d2": "///", "d1": None}  # other voices: dots
 
 
 def findings_chart(lang: str = "en"):
@@ -315,6 +329,7 @@ def findings_chart(lang: str = "en"):
             height=0.6,
             label=t(f"verdict_{verdict}", lang, LESSON),
             edgecolor="white",
+            hatch=VERDICT_HATCHES[verdict],  # a pattern as well as a colour, for readers who do not see colour
         )
         left = left + grid[verdict]
     for y, total in enumerate(left):
@@ -330,6 +345,11 @@ def findings_chart(lang: str = "en"):
         subtitle=t("findings_subtitle", lang, LESSON),
         ids=ids,
         lang=lang,
+        kind="bar",
+        values=[
+            (label, ", ".join(f"{t(f'verdict_{v}', lang, LESSON)} {grid.loc[kind, v]}" for v in VERDICTS))
+            for kind, label in list(zip(grid.index, labels))[::-1]
+        ],
         note=t("findings_note", lang, LESSON),
     )
     return fig
@@ -347,23 +367,37 @@ def voices_chart(lang: str = "en"):
     ax = charts.style_axes(fig.add_subplot(), grid="x")
     side = {"d2": VERMILLION, "d1": BLUE}
     colours = [side.get(d, GREY) for d in table_["direction_id"]]
-    bars = ax.barh([charts.wrap(s, 44) for s in table_["speaker"]], table_["words"], color=colours, height=0.6)
+    hatches = [SIDE_HATCHES.get(d, "..") for d in table_["direction_id"]]
+    bars = ax.barh(
+        [charts.wrap(s, 44) for s in table_["speaker"]],
+        table_["words"],
+        color=colours,
+        height=0.6,
+        hatch=hatches,
+        edgecolor="white",
+    )
     ax.bar_label(bars, [str(int(w)) for w in table_["words"]], padding=3, fontsize=9)
     ax.set_xlim(0, table_["words"].max() * 1.12)
     ax.tick_params(axis="y", labelsize=8.5)
     ax.set_xlabel(t("words_quoted", lang, LESSON))
     handles = [
-        Patch(color=side["d2"], label=t("voices_d2", lang, LESSON)),
-        Patch(color=side["d1"], label=t("voices_d1", lang, LESSON)),
-        Patch(color=GREY, label=t("voices_other", lang, LESSON)),
+        Patch(facecolor=side["d2"], edgecolor="white", hatch="///", label=t("voices_d2", lang, LESSON)),
+        Patch(facecolor=side["d1"], edgecolor="white", label=t("voices_d1", lang, LESSON)),
+        Patch(facecolor=GREY, edgecolor="white", hatch="..", label=t("voices_other", lang, LESSON)),
     ]
     ax.legend(handles=handles, loc="lower right", fontsize=9, frameon=False)
+    sides = {"d2": t("voices_d2", lang, LESSON), "d1": t("voices_d1", lang, LESSON)}
     fig = charts.finish(
         fig,
         title=t("voices_title", lang, LESSON),
         subtitle=t("voices_subtitle", lang, LESSON),
         ids=charts.ids_of(table_),
         lang=lang,
+        kind="bar",
+        values=[
+            (row.speaker, f"{int(row.words)} ({sides.get(row.direction_id, t('voices_other', lang, LESSON))})")
+            for row in table_[::-1].itertuples()
+        ],
     )
     return fig
 
