@@ -449,6 +449,8 @@ def test_kazakh_lesson_in_voila_is_accessible(path, voila_kk, browser):
 def test_every_notebook_has_interactions():
     missing = [p.stem for p in NOTEBOOKS if not INTERACTIONS.get(p.stem)]
     assert not missing, f"add widget interactions for {missing} to INTERACTIONS"
+    unreachable = [p.stem for p in NOTEBOOKS if p.stem not in KEYBOARD]
+    assert not unreachable, f"add the keyboard-only step for {unreachable} to KEYBOARD"
     assert all(re.fullmatch(r"\d\d-[a-z0-9-]+", stem) for stem in INTERACTIONS)
 
 
@@ -460,6 +462,7 @@ KEYBOARD: dict[str, tuple[str, str, str, str]] = {
     "02-turksib": (".histkit-pace", ".histkit-pace-rate input", "ArrowUp", "img"),
     "03-metallurgy": (".histkit-enterprises", "button:not(.mod-active)", "Space", "img"),
     "04-checking-the-numbers": (".histkit-findings", ".histkit-kind select", "ArrowDown", ".widget-html-content"),
+    "05-beyond-the-text": (".histkit-corroboration", "select", "ArrowDown", ".widget-html-content"),
 }
 
 

@@ -40,7 +40,7 @@ def citation(source: pd.Series) -> str:
     url = html.escape(source["url_read"])
     return (
         f"{esc(source['author'])}, <i>{esc(source['title'])}</i> ({esc(source['year'])}), "
-        f"{esc(source['publisher_or_journal'])}{pages}. <a href='{url}' target='_blank' rel='noopener'>{url}</a>"
+        f"{esc(source['publisher_or_journal'])}{pages}. <a href='{url}' target='_blank' rel='noopener' style='text-decoration:underline'>{url}</a>"
     )
 
 
