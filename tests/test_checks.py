@@ -87,9 +87,9 @@ def test_quiz_widget_choice(callback_log):
     _prompt, radio, button, feedback = box.children
     button.click()
     assert "Choose an answer first." in feedback.value
-    radio.value = "s118"
+    radio.value = "s117"
     button.click()
-    assert "Not yet." in feedback.value and "stages" in feedback.value
+    assert "Not yet." in feedback.value and "construction time" in feedback.value
     radio.value = "s123"
     button.click()
     assert "Correct." in feedback.value and histkit.sentence("s123").text_kk in feedback.value
