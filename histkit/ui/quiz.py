@@ -11,12 +11,14 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import pandas as pd
 
 from .. import load, sentence
 from ..errors import ExerciseError
 from ..parsing import split_ids
+from . import answers
 from .palette import INFO_TINT, RIGHT_TINT, SILVER, WRONG_TINT
 from .words import check_lang, t
 
@@ -184,6 +186,24 @@ def check(exercise_id: str, answer, lang: str = "en") -> Feedback:
     return _check_text(row, answer, lang)
 
 
+def _restore(kind: str, fields, answer) -> bool:
+    """Put a saved answer back: fields is the answer widget, or {item: picker} for a sort.
+    False if there is none, or it no longer fits the exercise (the data changed)."""
+    from traitlets import TraitError
+
+    if answer in (None, "", {}):
+        return False
+    try:
+        if kind == "sort":
+            for key, picker in fields.items():
+                picker.value = answer.get(key)
+        else:
+            fields.value = answer if kind == "choice" else str(answer)
+    except (TraitError, AttributeError, TypeError):
+        return False
+    return True
+
+
 def quiz(exercise_id: str, lang: str = "en"):
     """The self-check as a widget: the question, a way to answer, a Check button and the feedback."""
     import ipywidgets as widgets
@@ -219,17 +239,27 @@ def quiz(exercise_id: str, lang: str = "en"):
         read = lambda: answer.value
         body = [answer]
 
-    tries = {"n": 0, "first": None}  # attempts until the first right answer; then the result is kept
+    saved = answers.entry(row["lesson"], exercise_id)
+    tries = {"n": saved["tries"], "first": saved["first_try"]}  # kept from the first right answer on
 
-    def on_click(_):
+    def show(count: bool):
         result = check(exercise_id, read(), lang)
-        if result.correct is not None and tries["first"] is None and read() not in (None, "", {}):
+        if count and result.correct is not None and tries["first"] is None and read() not in (None, "", {}):
             tries["n"] += 1
             if result.correct:
                 tries["first"] = tries["n"] == 1
         note = f"<p><i>{html.escape(tries_note(tries['n'], lang))}</i></p>" if tries["first"] is not None else ""
         feedback.value = result.to_html(lang) + (note if result.correct else "")
+        return result
 
+    def on_click(_):
+        result = show(count=True)
+        if read() not in (None, "", {}):
+            entry = {"answer": read(), "tries": tries["n"], "first_try": tries["first"], "correct": result.correct}
+            answers.save(row["lesson"], exercise_id, {**entry, "time": datetime.now(UTC).isoformat(timespec="seconds")})
+
+    if _restore(row["kind"], pickers if row["kind"] == "sort" else answer, saved.get("answer")):
+        show(count=False)
     button.on_click(on_click)
     box = PrintableBox(
         [prompt, *body, button, feedback],
