@@ -12,10 +12,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+SESSION_ANSWERS = Path(tempfile.mkdtemp(prefix="histkit-answers-"))
+
+
 def pytest_configure(config):
     """Saved answers go to a scratch folder, never beside the repository's notebooks: nbval's
     kernels and the browser tests' servers inherit this, so a lesson starts with no answers."""
-    os.environ["HISTKIT_ANSWERS_DIR"] = tempfile.mkdtemp(prefix="histkit-answers-")
+    os.environ["HISTKIT_ANSWERS_DIR"] = str(SESSION_ANSWERS)
 
 
 @pytest.fixture(autouse=True)

@@ -114,7 +114,9 @@ def hand_in(lesson: str, lang: str = "en"):
     name = widgets.Text(
         value=answers.read(lesson)["student"], placeholder=t("your_name", lang), description=t("your_name", lang)
     )
-    button = widgets.Button(description=t("make_record", lang), button_style="primary", icon="file")
+    button = widgets.Button(
+        description=t("make_record", lang), button_style="primary", icon="file", layout=widgets.Layout(width="auto")
+    )
     done = widgets.HTML()
 
     def on_click(_):
@@ -130,7 +132,8 @@ def hand_in(lesson: str, lang: str = "en"):
         )
         done.value = (
             f"<p>{html.escape(t('record_ready', lang, file=file.name))}</p>"
-            f"<p><a download='{file.name}' href='data:text/html;base64,{link}'>⬇ {html.escape(t('download', lang))}</a></p>"
+            f"<p><a download='{file.name}' href='data:text/html;base64,{link}' style='font-weight:bold;text-decoration:underline'>"
+            f"⬇ {html.escape(t('download', lang))}</a></p>"
             f"<ul>{steps}</ul>"
         )
 
