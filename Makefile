@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test lint notebooks bench check-python browser clean
+.PHONY: lab test lint notebooks bench check-python browser clean class-overview worksheets
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml jupyter/lab-overrides.json
 	@$(MAKE) --no-print-directory check-python
@@ -52,6 +52,11 @@ notebooks: $(STAMP)
 ## Measure import, load, notebook and redraw times (prints JSON)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+## The teachers' class overview of a folder of handed-in answers, as a page:
+## make class-overview FOLDER=handed-in LESSON=02-turksib [IN=kk]   (IN: the language of the page)
+class-overview: $(STAMP)
+	$(BIN)/python -m histkit.ui.classview "$(FOLDER)" "$(LESSON)" --lang "$(or $(IN),en)" --out "class-overview-$(LESSON).html"
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -21,6 +21,7 @@ def test_answers_are_saved_as_they_go_and_restored_after_a_restart(answers_folde
         button.click()
     entry = saved_file(answers_folder)["answers"]["00-years-between"]
     assert entry["answer"] == "5" and entry["tries"] == 2 and entry["first_try"] is False and entry["correct"] is True
+    assert entry["wrong"] == ["6"]  # for the teacher's "most common wrong answer"
     assert entry["time"].endswith("+00:00")
     restarted = quiz.quiz("00-years-between")  # a new kernel builds the widget again
     assert restarted.children[1].value == "5"

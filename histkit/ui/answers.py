@@ -50,8 +50,13 @@ def read(lesson: str) -> dict:
 
 
 def entry(lesson: str, exercise_id: str) -> dict:
-    """One exercise's saved answer, with safe defaults where the file lacks or garbles a field."""
-    saved = read(lesson)["answers"].get(exercise_id)
+    """One exercise's saved answer, from the lesson's file."""
+    return entry_of(read(lesson), exercise_id)
+
+
+def entry_of(data: dict, exercise_id: str) -> dict:
+    """One exercise's answer in a lesson's answers, with safe defaults where a field is missing or garbled."""
+    saved = data["answers"].get(exercise_id)
     saved = saved if isinstance(saved, dict) else {}
     tries = saved.get("tries")
     return {
@@ -59,6 +64,7 @@ def entry(lesson: str, exercise_id: str) -> dict:
         "tries": tries if isinstance(tries, int) and tries >= 0 else 0,
         "first_try": saved.get("first_try") if isinstance(saved.get("first_try"), bool) else None,
         "correct": saved.get("correct") if isinstance(saved.get("correct"), bool) else None,
+        "wrong": [str(w) for w in saved.get("wrong", [])] if isinstance(saved.get("wrong"), list) else [],
         "time": str(saved.get("time") or ""),
     }
 
@@ -83,7 +89,7 @@ def write(saved: dict) -> Path:
 
 
 def save(lesson: str, exercise_id: str, entry: dict) -> None:
-    """Keep one exercise's answer (answer, tries, first_try, correct, time) in the lesson's file.
+    """Keep one exercise's answer (answer, tries, first_try, wrong answers tried, correct, time).
 
     Saving must never stop a lesson: where the folder is read-only, the answer is simply not kept.
     """

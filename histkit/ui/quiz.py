@@ -240,7 +240,7 @@ def quiz(exercise_id: str, lang: str = "en"):
         body = [answer]
 
     saved = answers.entry(row["lesson"], exercise_id)
-    tries = {"n": saved["tries"], "first": saved["first_try"]}  # kept from the first right answer on
+    tries = {"n": saved["tries"], "first": saved["first_try"], "wrong": saved["wrong"]}  # kept once right
 
     def show(count: bool):
         result = check(exercise_id, read(), lang)
@@ -248,6 +248,8 @@ def quiz(exercise_id: str, lang: str = "en"):
             tries["n"] += 1
             if result.correct:
                 tries["first"] = tries["n"] == 1
+            elif row["kind"] != "sort":
+                tries["wrong"] = [*tries["wrong"], read()]  # for the teacher: the most common wrong answers
         note = f"<p><i>{html.escape(tries_note(tries['n'], lang))}</i></p>" if tries["first"] is not None else ""
         feedback.value = result.to_html(lang) + (note if result.correct else "")
         return result
@@ -255,7 +257,8 @@ def quiz(exercise_id: str, lang: str = "en"):
     def on_click(_):
         result = show(count=True)
         if read() not in (None, "", {}):
-            entry = {"answer": read(), "tries": tries["n"], "first_try": tries["first"], "correct": result.correct}
+            entry = {"answer": read(), "tries": tries["n"], "first_try": tries["first"], "wrong": tries["wrong"]}
+            entry["correct"] = result.correct
             answers.save(row["lesson"], exercise_id, {**entry, "time": datetime.now(UTC).isoformat(timespec="seconds")})
 
     if _restore(row["kind"], pickers if row["kind"] == "sort" else answer, saved.get("answer")):
