@@ -58,5 +58,9 @@ bench: $(STAMP)
 class-overview: $(STAMP)
 	$(BIN)/python -m histkit.ui.classview "$(FOLDER)" "$(LESSON)" --lang "$(or $(IN),en)" --out "class-overview-$(LESSON).html"
 
+## Printable worksheets and teacher's answer keys, per lesson and language, in worksheets/
+worksheets: $(STAMP)
+	$(BIN)/python -m histkit.ui.worksheets worksheets
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
