@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PROXY  := tools/hub/node_modules/.bin/configurable-http-proxy
 
-.PHONY: lab test lint notebooks bench browser-bench classroom-bench check-python browser clean
+.PHONY: lab test lint notebooks bench browser-bench classroom-bench check-python browser clean class-overview worksheets
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml jupyter/lab-overrides.json
 	@$(MAKE) --no-print-directory check-python
@@ -67,6 +67,15 @@ notebooks: $(STAMP)
 ## Measure import, load, notebook and redraw times (prints JSON)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+## The teachers' class overview of a folder of handed-in answers, as a page:
+## make class-overview FOLDER=handed-in LESSON=02-turksib [IN=kk]   (IN: the language of the page)
+class-overview: $(STAMP)
+	$(BIN)/python -m histkit.ui.classview "$(FOLDER)" "$(LESSON)" --lang "$(or $(IN),en)" --out "class-overview-$(LESSON).html"
+
+## Printable worksheets and teacher's answer keys, per lesson and language, in worksheets/
+worksheets: $(STAMP)
+	$(BIN)/python -m histkit.ui.worksheets worksheets
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache tools/hub/node_modules

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+SESSION_ANSWERS = Path(tempfile.mkdtemp(prefix="histkit-answers-"))
+
+
+def pytest_configure(config):
+    """Saved answers go to a scratch folder, never beside the repository's notebooks: nbval's
+    kernels and the browser tests' servers inherit this, so a lesson starts with no answers."""
+    os.environ["HISTKIT_ANSWERS_DIR"] = str(SESSION_ANSWERS)
+
+
+@pytest.fixture(autouse=True)
+def answers_folder(tmp_path, monkeypatch) -> Path:
+    """Each test saves answers in a folder of its own, so no test sees another's."""
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    monkeypatch.setenv("HISTKIT_ANSWERS_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture

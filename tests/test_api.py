@@ -311,3 +311,12 @@ def test_cite_shows_every_sentence_whole_in_a_notebook():
         assert row.text_kk in page and row.text_en.replace('"', "&quot;").replace("'", "&#x27;") in page
     assert page.count("<blockquote") == len(cited)
     assert "<table" in cited[["sentence_id"]]._repr_html_()  # without the texts it is a plain table again
+
+
+def test_the_answer_key_is_not_among_the_datasets_a_student_explores():
+    names = histkit.list_datasets()
+    assert not {"exercises", "exercise_options", "exercise_categories"} & set(names)
+    assert len(histkit.load("exercise_options")) > 0  # histkit itself still reads it
+    from histkit.ui.widgets import dataset_explorer
+
+    assert "exercise_options" not in dataset_explorer().children[0].children[0].options

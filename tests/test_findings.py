@@ -530,9 +530,16 @@ def test_stage_gap_exercise_answer_is_the_computed_gap():
 
 
 def test_spot_the_plan_answer_is_the_planned_completion():
+    """The right option says 'not early': the parts met in the year the plan set for completion."""
+    numbers = F.schedule_numbers()
     options = histkit.load("exercise_options")
     right = options[(options["exercise_id"] == "04-spot-plan") & (options["answer"] == "correct")]
-    assert float(right["label"].item()) == F.schedule_numbers()["planned_completion"]
+    assert numbers["junction"] == numbers["planned_completion"]
+    assert (
+        right["label"].item().startswith("Not early") and str(numbers["planned_completion"]) in right["feedback"].item()
+    )
+    wrong = options[(options["exercise_id"] == "04-spot-plan") & (options["answer"] == "wrong")]
+    assert numbers["years_early"] == 2 and "Two years early, as s117 says" in set(wrong["label"])
 
 
 def test_every_kind_has_a_spot_the_problem_exercise():

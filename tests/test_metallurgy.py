@@ -365,7 +365,5 @@ def test_the_quizzes_work_in_kazakh(callback_log):
     for picker, answer in zip(pickers, items["answer"]):
         picker.value = answer
     button.click()
-    assert "Дұрыс." in feedback.value
-    pickers[0].value = "both"
-    button.click()
-    assert "Әлі дұрыс емес." in feedback.value
+    assert "Бұл — бағаланбайтын, талқылауға арналған пікір." in feedback.value  # contested: no score
+    assert "Дұрыс." not in feedback.value and "Әлі дұрыс емес." not in feedback.value

@@ -11,7 +11,9 @@ Exits non-zero if a cell raised or wrote to stderr.
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -46,6 +48,7 @@ def execute(path: Path) -> list[str]:
 
 
 def main(paths: list[str]) -> int:
+    os.environ["HISTKIT_ANSWERS_DIR"] = tempfile.mkdtemp()  # no saved answers in, none written beside the lessons
     targets = [Path(p).resolve() for p in paths] or sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
     failed = False
     for path in targets:

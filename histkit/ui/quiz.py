@@ -11,12 +11,14 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import pandas as pd
 
 from .. import load, sentence
 from ..errors import ExerciseError
 from ..parsing import split_ids
+from . import answers
 from .palette import INFO_TINT, RIGHT_TINT, SILVER, WRONG_TINT
 from .words import check_lang, t
 
@@ -98,6 +100,18 @@ def _check_number(row: pd.Series, options: pd.DataFrame, answer, lang: str) -> F
     return Feedback(False, html.escape(row["wrong"]))
 
 
+def _discuss(options: pd.DataFrame, categories: pd.DataFrame, answer: dict, lang: str) -> Feedback:
+    """A contested sort: no score, the lesson's reading of each item and its reasons, for discussion."""
+    names = dict(zip(categories["category_id"], categories["label"]))
+    items = "".join(
+        f"<li><b>{html.escape(item.label)}</b>: {html.escape(t('your_choice', lang))}: "
+        f"{html.escape(names.get(answer.get(item.option_id), '—'))}; {html.escape(t('lesson_reading', lang))}: "
+        f"{html.escape(names[item.answer])}. {html.escape(item.feedback)}</li>"
+        for item in options.itertuples()
+    )
+    return Feedback(None, f"{html.escape(t('discuss_head', lang))}<ul>{items}</ul>")
+
+
 def _check_sort(row: pd.Series, options: pd.DataFrame, answer: dict, lang: str) -> Feedback:
     missing = [item for item in options.itertuples() if item.option_id not in answer]
     wrong = [
@@ -113,18 +127,43 @@ def _check_sort(row: pd.Series, options: pd.DataFrame, answer: dict, lang: str) 
 
 
 def _check_text(row: pd.Series, answer: str, lang: str) -> Feedback:
+    """Written answers: what can be counted (words, real and relevant citations, a figure), then the
+    model answer and the claim-evidence-reasoning criteria to compare with."""
     rules = dict(part.split("=") for part in row["answer"].split(";"))
-    words = len(str(answer).split())
+    text = str(answer).lower()
+    words = sum(1 for word in text.split() if re.search(r"[^\W\d_]", re.sub(r"\bs\d{3}\b", "", word)))
     need = int(rules.get("min_words", 0))
-    cited = re.findall(r"\bs\d{3}\b", str(answer).lower())
-    has_figure = bool(re.search(r"\d", re.sub(r"\bs\d{3}\b", "", str(answer).lower())))
+    cited = re.findall(r"\bs\d{3}\b", text)
+    known = set(cited) & _known_ids()
+    has_figure = bool(re.search(r"\d", re.sub(r"\bs\d{3}\b", "", text)))
     checks = [(words >= need, t("words", lang, n=words, need=need))]
     if int(rules.get("cite", 0)):
+        relevant = split_ids(row["sentence_id"])
         checks.append((len(cited) >= int(rules["cite"]), t("cites", lang)))
+        checks.append((bool(cited) and known == set(cited), t("cites_real", lang)))
+        checks.append((bool(known & set(relevant)), t("cites_relevant", lang, ids=", ".join(relevant))))
     if int(rules.get("figure", 0)):
         checks.append((has_figure, t("figure", lang)))
     items = "".join(f"<li>{'✔' if ok else '✘'} {html.escape(label)}</li>" for ok, label in checks)
-    return Feedback(None, f"{html.escape(t('rubric', lang))}<ul>{items}</ul>", tuple(sorted(set(cited) & _known_ids())))
+    return Feedback(
+        None, f"{html.escape(t('rubric', lang))}<ul>{items}</ul>{model_html(row, lang)}", tuple(sorted(known))
+    )
+
+
+def model_html(row: pd.Series, lang: str) -> str:
+    """A written task's model answer and the claim-evidence-reasoning criteria, as HTML."""
+    criteria = "".join(
+        f"<li>{html.escape(t(key, lang))}</li>" for key in ("cer_claim", "cer_evidence", "cer_reasoning")
+    )
+    return (
+        f"<p><b>{html.escape(t('model_answer', lang))}</b><br>{html.escape(row['model'] or '')}</p>"
+        f"<p><b>{html.escape(t('criteria', lang))}</b></p><ul>{criteria}</ul>"
+    )
+
+
+def tries_note(tries: int, lang: str = "en") -> str:
+    """How a right answer was reached: on the first try, or after n tries."""
+    return t("first_try", lang) if tries == 1 else t("after_tries", lang, n=tries)
 
 
 def _known_ids() -> set[str]:
@@ -133,16 +172,36 @@ def _known_ids() -> set[str]:
 
 def check(exercise_id: str, answer, lang: str = "en") -> Feedback:
     """Mark an answer: an option id (choice), a number, a {item: category} dict (sort) or text."""
-    row, options, _ = exercise(exercise_id, lang)
+    row, options, categories = exercise(exercise_id, lang)
     if answer is None or answer == "" or answer == {}:
         return Feedback(False, html.escape(t("choose", lang)))
     if row["kind"] == "choice":
         return _check_choice(options, answer)
     if row["kind"] == "number":
         return _check_number(row, options, answer, lang)
+    if row["kind"] == "sort" and row["marking"] == "discuss":
+        return _discuss(options, categories, answer, lang)
     if row["kind"] == "sort":
         return _check_sort(row, options, answer, lang)
     return _check_text(row, answer, lang)
+
+
+def _restore(kind: str, fields, answer) -> bool:
+    """Put a saved answer back: fields is the answer widget, or {item: picker} for a sort.
+    False if there is none, or it no longer fits the exercise (the data changed)."""
+    from traitlets import TraitError
+
+    if answer in (None, "", {}):
+        return False
+    try:
+        if kind == "sort":
+            for key, picker in fields.items():
+                picker.value = answer.get(key)
+        else:
+            fields.value = answer if kind == "choice" else str(answer)
+    except (TraitError, AttributeError, TypeError):
+        return False
+    return True
 
 
 def quiz(exercise_id: str, lang: str = "en"):
@@ -180,9 +239,30 @@ def quiz(exercise_id: str, lang: str = "en"):
         read = lambda: answer.value
         body = [answer]
 
-    def on_click(_):
-        feedback.value = check(exercise_id, read(), lang).to_html(lang)
+    saved = answers.entry(row["lesson"], exercise_id)
+    tries = {"n": saved["tries"], "first": saved["first_try"], "wrong": saved["wrong"]}  # kept once right
 
+    def show(count: bool):
+        result = check(exercise_id, read(), lang)
+        if count and result.correct is not None and tries["first"] is None and read() not in (None, "", {}):
+            tries["n"] += 1
+            if result.correct:
+                tries["first"] = tries["n"] == 1
+            elif row["kind"] != "sort":
+                tries["wrong"] = [*tries["wrong"], read()]  # for the teacher: the most common wrong answers
+        note = f"<p><i>{html.escape(tries_note(tries['n'], lang))}</i></p>" if tries["first"] is not None else ""
+        feedback.value = result.to_html(lang) + (note if result.correct else "")
+        return result
+
+    def on_click(_):
+        result = show(count=True)
+        if read() not in (None, "", {}):
+            entry = {"answer": read(), "tries": tries["n"], "first_try": tries["first"], "wrong": tries["wrong"]}
+            entry["correct"] = result.correct
+            answers.save(row["lesson"], exercise_id, {**entry, "time": datetime.now(UTC).isoformat(timespec="seconds")})
+
+    if _restore(row["kind"], pickers if row["kind"] == "sort" else answer, saved.get("answer")):
+        show(count=False)
     button.on_click(on_click)
     box = PrintableBox(
         [prompt, *body, button, feedback],

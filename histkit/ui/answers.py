@@ -1,0 +1,108 @@
+"""A student's answers, kept as they go in one plain JSON file per lesson beside the notebook.
+
+The kernel's working folder is the notebook's folder in JupyterLab and Voilà, so the file lands
+next to the lesson and survives a kernel restart. ``HISTKIT_ANSWERS_DIR`` moves it elsewhere (the
+tests point it at a scratch folder, so running a lesson never reads or writes the repository).
+File names are built from the lesson id only; what a student types is stored as JSON text and
+never executed or used in a path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from pathlib import Path
+
+from ..errors import ExerciseError
+
+FORMAT = "histkit-answers"
+VERSION = 1
+_LESSON = re.compile(r"\d\d-[a-z0-9-]+")
+
+
+def folder() -> Path:
+    """Where answer files and records are written: HISTKIT_ANSWERS_DIR, else the working folder."""
+    return Path(os.environ.get("HISTKIT_ANSWERS_DIR") or Path.cwd())
+
+
+def path(lesson: str) -> Path:
+    """The answers file of a lesson, such as histkit-answers-02-turksib.json."""
+    if not _LESSON.fullmatch(str(lesson)):
+        raise ExerciseError(f"{lesson!r} is not a lesson id; lesson ids look like '02-turksib'.")
+    return folder() / f"histkit-answers-{lesson}.json"
+
+
+def empty(lesson: str) -> dict:
+    return {"format": FORMAT, "version": VERSION, "lesson": lesson, "student": "", "answers": {}}
+
+
+def read(lesson: str) -> dict:
+    """The saved answers of a lesson; a fresh record if there is no file or it cannot be read."""
+    try:
+        saved = json.loads(path(lesson).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return empty(lesson)
+    if not is_answers(saved) or saved.get("lesson") != lesson:
+        return empty(lesson)
+    return saved
+
+
+def entry(lesson: str, exercise_id: str) -> dict:
+    """One exercise's saved answer, from the lesson's file."""
+    return entry_of(read(lesson), exercise_id)
+
+
+def entry_of(data: dict, exercise_id: str) -> dict:
+    """One exercise's answer in a lesson's answers, with safe defaults where a field is missing or garbled."""
+    saved = data["answers"].get(exercise_id)
+    saved = saved if isinstance(saved, dict) else {}
+    tries = saved.get("tries")
+    return {
+        "answer": saved.get("answer"),
+        "tries": tries if isinstance(tries, int) and tries >= 0 else 0,
+        "first_try": saved.get("first_try") if isinstance(saved.get("first_try"), bool) else None,
+        "correct": saved.get("correct") if isinstance(saved.get("correct"), bool) else None,
+        "wrong": [str(w) for w in saved.get("wrong", [])] if isinstance(saved.get("wrong"), list) else [],
+        "time": str(saved.get("time") or ""),
+    }
+
+
+def is_answers(data) -> bool:
+    """Whether parsed JSON looks like a histkit answers file."""
+    return (
+        isinstance(data, dict)
+        and data.get("format") == FORMAT
+        and isinstance(data.get("lesson"), str)
+        and isinstance(data.get("answers"), dict)
+    )
+
+
+def write(saved: dict) -> Path:
+    """Write a lesson's answers (whole file, replaced in one step so a crash cannot leave half a file)."""
+    target = path(saved["lesson"])
+    scratch = target.with_suffix(".json.tmp")
+    scratch.write_text(json.dumps(saved, ensure_ascii=False, indent=1), encoding="utf-8")
+    scratch.replace(target)
+    return target
+
+
+def save(lesson: str, exercise_id: str, entry: dict) -> None:
+    """Keep one exercise's answer (answer, tries, first_try, wrong answers tried, correct, time).
+
+    Saving must never stop a lesson: where the folder is read-only, the answer is simply not kept.
+    """
+    saved = read(lesson)
+    saved["answers"][exercise_id] = entry
+    with contextlib.suppress(OSError):
+        write(saved)
+
+
+def set_student(lesson: str, name: str) -> dict:
+    """Record the student's name in the lesson's file; returns the saved answers."""
+    saved = read(lesson)
+    saved["student"] = str(name).strip()[:100]
+    with contextlib.suppress(OSError):
+        write(saved)
+    return saved
