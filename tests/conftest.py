@@ -16,8 +16,9 @@ SESSION_ANSWERS = Path(tempfile.mkdtemp(prefix="histkit-answers-"))
 
 
 def pytest_configure(config):
-    """Saved answers go to a scratch folder, never beside the repository's notebooks: nbval's
-    kernels and the browser tests' servers inherit this, so a lesson starts with no answers."""
+    """Saved answers go to a scratch folder, never beside the repository's notebooks: nbval's kernels
+    inherit this, so a lesson starts with no answers. The browser tests' servers get folders of their
+    own (test_browser._serve), so answers given in the browser never reach nbval's kernels."""
     os.environ["HISTKIT_ANSWERS_DIR"] = str(SESSION_ANSWERS)
 
 

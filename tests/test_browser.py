@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, SESSION_ANSWERS
+from conftest import ROOT
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
@@ -132,7 +132,11 @@ def browser():
 
 
 def _serve(command: list[str], url: str, tmp: Path):
+    """Start a server whose kernels save students' answers in tmp/answers: a folder of its own, so answers given
+    in the browser reach neither the repository's notebooks nor nbval's kernels (which must start with none)."""
+    (tmp / "answers").mkdir(exist_ok=True)
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp / "config"), "JUPYTER_RUNTIME_DIR": str(tmp / "runtime")}
+    env["HISTKIT_ANSWERS_DIR"] = str(tmp / "answers")
     env.pop("MPLBACKEND", None)
     with open(tmp / "server.log", "w") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -159,8 +163,14 @@ def _settings(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def lab(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("lab")
+def lab_tmp(tmp_path_factory) -> Path:
+    """The JupyterLab server's scratch folder: settings, workspaces, log, and its kernels' saved answers."""
+    return tmp_path_factory.mktemp("lab")
+
+
+@pytest.fixture(scope="session")
+def lab(lab_tmp):
+    tmp = lab_tmp
     port, token = free_port(), secrets.token_hex(16)
     command = [
         str(BIN / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
@@ -547,9 +557,9 @@ def _wait_until_run(page) -> None:
     page.locator(PANEL).locator(".histkit-hand-in").wait_for(timeout=30_000)
 
 
-def test_answers_survive_a_restart_and_are_handed_in(lab, browser):
+def test_answers_survive_a_restart_and_are_handed_in(lab, lab_tmp, browser):
     base, token = lab
-    folder = SESSION_ANSWERS  # the server's kernels inherited the session's folder
+    folder = lab_tmp / "answers"  # where the server's kernels save answers (see _serve)
     saved = folder / f"histkit-answers-{PATH_LESSON}.json"
     record = folder / f"histkit-record-{PATH_LESSON}.html"
     for leftover in (saved, record):
