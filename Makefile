@@ -22,7 +22,7 @@ check-python:
 
 ## Open JupyterLab on the lessons (as root, in a container, Jupyter needs --allow-root)
 lab: $(STAMP)
-	$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/index.ipynb
 
 ## Run every test: the house rules (lint), histkit, the data, every notebook (nbval), the browser tests
 ## and a class of three on a real JupyterHub
@@ -60,8 +60,10 @@ $(PROXY): tools/hub/package.json tools/hub/package-lock.json
 classroom-bench: $(STAMP) $(PROXY)
 	$(BIN)/python tools/hub/classroom.py 10 30
 
-## Re-execute every notebook in place, in order, from a fresh kernel
+## Bring the Kazakh editions in step with the English (code, new cells), then re-execute every lesson
+## in place, in order, from a fresh kernel
 notebooks: $(STAMP)
+	$(BIN)/python tools/editions.py
 	$(BIN)/python tools/execute_notebooks.py
 
 ## Measure import, load, notebook and redraw times (prints JSON)

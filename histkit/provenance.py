@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .datasets import load
-from .errors import UnknownSentenceError
+from .errors import LanguageError, UnknownSentenceError
 from .parsing import split_ids
 
 _ID = re.compile(r"s?(\d{1,3})", re.IGNORECASE)
@@ -44,6 +44,7 @@ class Sentence:
     text_en: str
     section_id: str
     is_heading: bool
+    lang: str = "en"
 
     def __str__(self) -> str:
         return f"{self.sentence_id}\nKK: {self.text_kk}\nEN: {self.text_en}"
@@ -58,22 +59,35 @@ class Sentence:
         )
 
     def _repr_html_(self) -> str:
-        return self.card()
+        return self.card(self.lang)
 
 
-def sentence(sentence_id) -> Sentence:
-    """One sentence of the source by its id ('s118'), in both languages."""
+def _card_lang(lang) -> str:
+    if lang not in ("en", "kk"):
+        raise LanguageError(f"lang must be 'en' (English) or 'kk' (Kazakh), not {lang!r}.")
+    return lang
+
+
+def sentence(sentence_id, lang: str = "en") -> Sentence:
+    """One sentence of the source by its id ('s118'), in both languages.
+
+    In a notebook it shows as a card for a lesson in lang: the Kazakh original, and under it
+    the English translation when lang is 'en'.
+    """
+    lang = _card_lang(lang)
     normal = normalize_id(sentence_id)
     row = _sentences().loc[normal]
-    return Sentence(normal, row["text_kk"], row["text_en"], row["section_id"], bool(row["is_heading"]))
+    return Sentence(normal, row["text_kk"], row["text_en"], row["section_id"], bool(row["is_heading"]), lang)
 
 
-def cite(table) -> pd.DataFrame:
+def cite(table, lang: str = "en") -> pd.DataFrame:
     """The sentences behind the rows of a table (filtered or not), in reading order.
 
     Accepts a DataFrame or one row (a Series) with a ``sentence_id`` column, or
-    sentence ids as text ('s118;s120').
+    sentence ids as text ('s118;s120'). In a notebook they show as cards for a lesson in lang,
+    as sentence() shows one.
     """
+    lang = _card_lang(lang)
     if isinstance(table, str):
         ids = split_ids(table)
     elif isinstance(table, pd.Series) and "sentence_id" in table.index:
@@ -93,7 +107,7 @@ def cite(table) -> pd.DataFrame:
         )
     wanted = sorted({normalize_id(i) for i in ids})
     cited = Citations(_sentences().loc[wanted, ["text_kk", "text_en"]].reset_index())
-    cited.attrs = {"dataset": "sentences", "lang": "both"}
+    cited.attrs = {"dataset": "sentences", "lang": "both", "cards": lang}
     return cited
 
 
@@ -109,5 +123,6 @@ class Citations(pd.DataFrame):
         if not {"sentence_id", "text_kk", "text_en"} <= set(self.columns):
             return super()._repr_html_()
         return "".join(
-            Sentence(row.sentence_id, row.text_kk, row.text_en, "", False).card() for row in self.itertuples()
+            Sentence(row.sentence_id, row.text_kk, row.text_en, "", False).card(self.attrs.get("cards", "en"))
+            for row in self.itertuples()
         )

@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+ENGLISH_LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+KAZAKH_LESSONS = sorted((ROOT / "notebooks" / "kk").glob("[0-9][0-9]-*.ipynb"))
+EDITIONS = [(path, "en") for path in ENGLISH_LESSONS] + [(path, "kk") for path in KAZAKH_LESSONS]
+EDITION_IDS = [f"{path.stem}-{lang}" for path, lang in EDITIONS]
 
 
 SESSION_ANSWERS = Path(tempfile.mkdtemp(prefix="histkit-answers-"))

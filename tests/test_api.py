@@ -74,6 +74,17 @@ def test_sentence_in_both_languages():
     assert "<blockquote" in s._repr_html_() and "s123" in str(s)
 
 
+def test_cards_speak_the_lesson_language():
+    english, kazakh = histkit.sentence("s123", "en"), histkit.sentence("s123", "kk")
+    assert english.text_en in english._repr_html_() and kazakh.text_kk in kazakh._repr_html_()
+    assert english.text_en not in kazakh._repr_html_()  # the Kazakh edition quotes the original alone
+    cited = histkit.cite("s118;s120", lang="kk")
+    assert "<div lang='kk'>" in cited._repr_html_() and "lang='en'" not in cited._repr_html_()
+    assert "lang='en'" in histkit.cite("s118;s120")._repr_html_()
+    with pytest.raises(LanguageError, match="'en' \\(English\\) or 'kk' \\(Kazakh\\), not 'ru'"):
+        histkit.sentence("s123", "ru")
+
+
 def test_info_describes_fields_units_and_sources():
     about = histkit.info("turksib_stages")
     fields = about.fields.set_index("name")

@@ -8,7 +8,7 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import EDITION_IDS, EDITIONS, ROOT
 
 PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([^\s;]+)$")
 
@@ -74,9 +74,9 @@ def test_readme_gives_the_conda_commands_for_this_environment_file():
     assert block.split("\n")[:3] == [
         "conda env create -f environment.yml",
         f"conda activate {name}",
-        "jupyter lab notebooks/00-start-here.ipynb",
+        "jupyter lab notebooks/index.ipynb",
     ]
-    assert (ROOT / "notebooks" / "00-start-here.ipynb").exists()
+    assert (ROOT / "notebooks" / "index.ipynb").exists()
 
 
 def test_the_environment_file_alone_gives_working_lessons(tmp_path):
@@ -125,8 +125,8 @@ def test_ci_runs_the_readme_test_command():
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebooks_are_committed_executed_in_order(path):
+@pytest.mark.parametrize("path, lang", EDITIONS, ids=EDITION_IDS)
+def test_notebooks_are_committed_executed_in_order(path, lang):
     notebook = json.loads(path.read_text(encoding="utf-8"))
     assert notebook["metadata"]["kernelspec"]["name"] == "python3"
     code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
@@ -157,12 +157,13 @@ def test_make_check_python_names_the_problem():
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_readme_links_every_lesson_on_binder_in_lab_and_voila(path):
+@pytest.mark.parametrize("path, lang", EDITIONS, ids=EDITION_IDS)
+def test_readme_links_every_lesson_on_binder_in_lab_and_voila(path, lang):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     binder = re.search(r"https://mybinder\.org/v2/gh/[\w.-]+/[\w.-]+/HEAD", readme).group(0)
-    assert f"{binder}?urlpath=lab/tree/notebooks/{path.name}" in readme
-    assert f"{binder}?urlpath=voila/render/notebooks/{path.name}" in readme
+    where = path.relative_to(ROOT).as_posix()
+    assert f"{binder}?urlpath=lab/tree/{where}" in readme
+    assert f"{binder}?urlpath=voila/render/{where}" in readme
 
 
 def test_the_version_is_written_in_one_place():
@@ -173,3 +174,15 @@ def test_the_version_is_written_in_one_place():
     assert 'dynamic = ["version"]' in pyproject and "\nversion =" not in pyproject
     cited = re.search(r"^version: (\S+)$", (ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.MULTILINE)
     assert cited and cited.group(1) == histkit.__version__
+
+
+def test_the_start_page_links_both_editions_of_every_lesson():
+    index = ROOT / "notebooks" / "index.ipynb"
+    notebook = json.loads(index.read_text(encoding="utf-8"))
+    assert all(c["cell_type"] == "markdown" for c in notebook["cells"])  # nothing to run: it opens as a page
+    text = "\n".join("".join(c["source"]) for c in notebook["cells"])
+    links = re.findall(r"\]\(([^)]+)\)", text)
+    assert all((index.parent / link).resolve().exists() for link in links), links
+    for path, _lang in EDITIONS:
+        assert path.relative_to(index.parent).as_posix() in links, f"the start page does not link {path}"
+    assert '<div lang="kk">' in text

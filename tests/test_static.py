@@ -8,7 +8,7 @@ from html import escape
 
 import nbformat
 import pytest
-from conftest import ROOT, WIDGET_REPRS, exported_text
+from conftest import EDITION_IDS, EDITIONS, ROOT, WIDGET_REPRS, exported_text
 
 import histkit
 from histkit.lessons import context, debates, findings, metallurgy, turksib
@@ -82,21 +82,24 @@ def quizzes_in(notebook) -> list[str]:
     return re.findall(r'\bquiz\("([\w-]+)"', code)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_lesson_exported_to_html_shows_no_widget_repr_and_every_question(path):
+@pytest.mark.parametrize("path, lang", EDITIONS, ids=EDITION_IDS)
+def test_lesson_exported_to_html_shows_no_widget_repr_and_every_question(path, lang):
     notebook = nbformat.read(path, as_version=4)
-    _page, words = exported_text(notebook)
+    page, words = exported_text(notebook)
     found = [r for r in WIDGET_REPRS if r in words]
     assert not found, f"{path.name} shows widget reprs outside a kernel: {found}"
-    prompts = histkit.load("exercises", lang="en").set_index("exercise_id")["prompt"]
+    prompts = histkit.load("exercises", lang=lang).set_index("exercise_id")["prompt"]
     assert quizzes_in(notebook)
     for exercise_id in quizzes_in(notebook):
         assert prompts[exercise_id] in words, f"{path.name}: the question of {exercise_id} is not on the page"
     widgets_shown = sum("application/vnd.jupyter.widget-view+json" in o.get("data", {})
                         for c in notebook.cells for o in c.get("outputs", []))  # fmt: skip
-    assert words.count(text("static_note", "en")) == widgets_shown > 0
+    assert words.count(text("static_note", lang)) == widgets_shown > 0
+    if lang == "kk":  # every Kazakh paragraph is marked for screen readers
+        markdown = sum(c.cell_type == "markdown" for c in notebook.cells)
+        assert page.count('<div lang="kk">') >= markdown
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_lesson_notebook_stays_under_one_mebibyte(path):
+@pytest.mark.parametrize("path, lang", EDITIONS, ids=EDITION_IDS)
+def test_lesson_notebook_stays_under_one_mebibyte(path, lang):
     assert path.stat().st_size < MiB, f"{path.name}: {path.stat().st_size} bytes"

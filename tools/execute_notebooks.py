@@ -1,6 +1,8 @@
 """Re-execute every lesson notebook in place, in order, each from a fresh kernel.
 
-Usage: python tools/execute_notebooks.py [notebooks/01-debates.ipynb ...]
+Usage: python tools/execute_notebooks.py [notebooks/01-debates.ipynb notebooks/kk/01-debates.ipynb ...]
+
+Without arguments: every lesson, the English edition (notebooks/) then the Kazakh (notebooks/kk/).
 
 The notebooks are committed executed so they read well on GitHub and so nbval
 has outputs to compare. Widget state and execution timestamps are dropped afterwards: the state is
@@ -38,7 +40,7 @@ def execute(path: Path) -> list[str]:
     notebook = nbformat.read(path, as_version=4)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     NotebookClient(
-        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     ).execute()
     notebook.metadata.pop("widgets", None)
     for cell in notebook.cells:
@@ -49,7 +51,11 @@ def execute(path: Path) -> list[str]:
 
 def main(paths: list[str]) -> int:
     os.environ["HISTKIT_ANSWERS_DIR"] = tempfile.mkdtemp()  # no saved answers in, none written beside the lessons
-    targets = [Path(p).resolve() for p in paths] or sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    pattern = "[0-9][0-9]-*.ipynb"
+    targets = [Path(p).resolve() for p in paths] or [
+        *sorted(NOTEBOOKS.glob(pattern)),
+        *sorted((NOTEBOOKS / "kk").glob(pattern)),
+    ]
     failed = False
     for path in targets:
         found = execute(path)
