@@ -23,7 +23,18 @@ from .. import load
 from ..errors import OutOfRangeError, UnknownChoiceError
 from ..parsing import split_ids
 from ..ui.charts import FONT, describe, figure, finish
-from ..ui.palette import BLUE, CARD, DARK_GREY, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, TEXT_GREY, VERMILLION
+from ..ui.palette import (
+    BLUE,
+    CARD,
+    DARK_GREY,
+    GREEN,
+    GREY,
+    LIGHT_GREY,
+    ORANGE,
+    PURPLE,
+    TEXT_GREY,
+    VERMILLION_TEXT,
+)
 from ..ui.words import check_lang, number, t
 
 LESSON = "debates"  # this lesson's words: histkit/ui/text/debates.toml
@@ -412,7 +423,7 @@ class WoolClothChart:
             t("assumptions", lang, LESSON),
             va="top",
             fontweight="bold",
-            color=VERMILLION,
+            color=VERMILLION_TEXT,
             **{**place, "fontsize": 10.5},
         )
         self.assumed = []

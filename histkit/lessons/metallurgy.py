@@ -42,6 +42,7 @@ from ..ui.palette import (
     STONE,
     TEXT_GREY,
     VERMILLION,
+    VERMILLION_TEXT,
 )
 from ..ui.words import check_lang, number, t
 
@@ -666,7 +667,7 @@ def flow_map(lang: str = "en") -> Figure:
             ((start.lon + target[0]) / 2, (start.lat + target[1]) / 2),
         )
         ax.text(x, y, f"{wrap(route.goods, 22)}\n({compact_ids(split_ids(route.sentence_id))})", fontsize=8.5,
-                ha="center", va="center", color=colour if colour != GREY else TEXT_GREY, zorder=6, fontfamily=FONT,
+                ha="center", va="center", color=VERMILLION_TEXT if colour != GREY else TEXT_GREY, zorder=6, fontfamily=FONT,
                 bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor="none", alpha=0.85))  # fmt: skip
     origins = places.loc[list(dict.fromkeys(routes["origin_place_id"]))]
     ax.scatter(origins.lon, origins.lat, s=46, color=VERMILLION, edgecolors="white", zorder=5)
@@ -721,7 +722,7 @@ def flows_html(lang: str = "en") -> HTML:
     rows = rows.assign(first=[split_ids(i)[0] for i in rows["sentence_id"]]).sort_values("first", kind="stable")
     cell = "style='padding:3px 8px;vertical-align:middle;text-align:{align}'"
     body = []
-    for direction, colour, arrow in (("out", VERMILLION, "⟶"), ("in", BLUE, "⟵")):
+    for direction, colour, arrow in (("out", VERMILLION_TEXT, "⟶"), ("in", BLUE, "⟵")):
         part = rows[rows["direction"] == direction]
         if part.empty:
             continue

@@ -23,7 +23,18 @@ from .. import load
 from ..errors import OutOfRangeError, UnknownChoiceError
 from ..parsing import split_ids
 from ..ui import maps
-from ..ui.charts import bar_values, compact_ids, describe, event_date, figure, finish, ids_of, style_axes, wrap
+from ..ui.charts import (
+    bar_values,
+    compact_ids,
+    describe,
+    event_date,
+    figure,
+    finish,
+    ids_of,
+    style_axes,
+    text_on,
+    wrap,
+)
 from ..ui.display import HTML
 from ..ui.palette import (
     BLUE,
@@ -39,6 +50,7 @@ from ..ui.palette import (
     ORANGE,
     PURPLE_DARK,
     RIVER,
+    RIVER_TEXT,
     SKY,
     TEXT_GREY,
     VERMILLION,
@@ -417,7 +429,7 @@ def route_map(lang: str = "en") -> Figure:
             textcoords="offset points",
             zorder=6,
             fontsize=8.5,
-            color=RIVER,
+            color=RIVER_TEXT,
             fontstyle="italic",
             fontweight="bold",
             ha="center" if dx == 0 else "left" if dx > 0 else "right",
@@ -697,14 +709,14 @@ def progress_chart(lang: str = "en") -> Figure:
         t("row_cumulative", lang, LESSON, km=number(last["length_km"], lang), year=int(last["year_start"])),
     ]
 
-    def segment(y, left, width, color, label, text_color="white", **style):
+    def segment(y, left, width, color, label, **style):
         ax.barh(y, width, left=left, height=0.6, color=color, edgecolor="white", linewidth=1, **style)
         if label:
-            ax.text(left + width / 2, y, label, ha="center", va="center", fontsize=8.5, color=text_color)
+            ax.text(left + width / 2, y, label, ha="center", va="center", fontsize=8.5, color=text_on(color))
 
     left = 0.0
     for stage, shade in zip(north.itertuples(), shades):
-        segment(0, left, stage.length_km, shade, number(stage.length_km, lang), INK if shade == shades[0] else "white")
+        segment(0, left, stage.length_km, shade, number(stage.length_km, lang))
         short = t(f"stage_{stage.stage_id}", lang, LESSON) if has(f"stage_{stage.stage_id}", LESSON) else stage.period
         ax.text(left + stage.length_km / 2, -0.33, short, ha="center", va="bottom", fontsize=8.5, color=DARK_GREY)
         left += stage.length_km

@@ -21,12 +21,13 @@ from collections.abc import Iterable
 import pandas as pd
 import PIL.Image
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from .. import HistkitError, load
 from ..parsing import split_ids
-from .palette import BLUE, DARK_GREY, GREEN, GREY, LIGHT_GREY, ORANGE, PURPLE, SKY, VERMILLION
+from .palette import BLUE, DARK_GREY, GREEN, GREY, INK, LIGHT_GREY, ORANGE, PURPLE, SKY, VERMILLION
 from .words import Words, bind, check_lang, date_words, number, t
 
 FONT = "DejaVu Sans"
@@ -214,6 +215,22 @@ def wrap(label: str, width: int = 40) -> str:
 
 
 # --- Charts shared by several lessons ---------------------------------------------------
+
+
+def contrast(one, other) -> float:
+    """WCAG 2.1 contrast ratio of two opaque colours: 1 (none) to 21 (black on white)."""
+
+    def luminance(colour) -> float:
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_on(fill) -> str:
+    """White or ink, whichever reads better on a fill colour."""
+    return "white" if contrast("white", fill) >= contrast(INK, fill) else INK
 
 
 def economy_chart(lang: str = "en") -> Figure:

@@ -33,6 +33,7 @@ from ...ui.palette import (
     STANDPOINT_TINT,
     UNCLEAR_TINT,
     VERMILLION,
+    VERMILLION_TEXT,
 )
 from ...ui.words import check_lang, has, t
 from .calculations import (
@@ -240,7 +241,7 @@ def stage_chart(lang: str = "en"):
         xytext=(n["together"] + n["gap"] / 2, 1.62),
         ha="center",
         fontsize=9.5,
-        color=VERMILLION,
+        color=VERMILLION_TEXT,
         arrowprops={"arrowstyle": "-", "color": VERMILLION},
     )
     ax.set_yticks(
