@@ -190,3 +190,17 @@ def test_quotes_and_numerals_rules_hold_on_known_text(source):
     assert figures("84.4 per cent of 1,445 km in 1928–1932", "en") == figures(
         "1445 км-дің 84,4 пайызы, 1928–1932", "kk"
     )
+
+
+KAZAKH_SKELETON = ("**Басты сұрақ:**", "## Шолу", "## Алдын ала не білу керек", "| Ұғым | Маңызы | Ескертпе |",
+                   "**Сабаққа кететін уақыт:**", "## Модульдерді жүктеу", "## Қорытынды",
+                   "## Әрі қарай", "## Дереккөздер")  # fmt: skip
+
+
+@pytest.mark.parametrize("english, kazakh", PAIRS, ids=[p.stem for p in ENGLISH])
+def test_every_kazakh_lesson_uses_the_same_skeleton_words(english, kazakh):
+    """The headings of docs/kazakh-style.md, so a class meets the same words in every lesson."""
+    markdown = "\n".join(c.source for c in nbformat.read(kazakh, 4).cells if c.cell_type == "markdown")
+    assert [h for h in KAZAKH_SKELETON if h not in markdown] == []
+    skills = set(re.findall(r"Ойланыңыз \(([^)]*)\)", markdown))
+    assert skills <= {"дереккөзді бағалау", "тарихи контекстке қою", "салыстыра тексеру", "мұқият оқу"}, skills
