@@ -157,9 +157,13 @@ def test_lessons_01_to_04_each_have_a_beyond_the_text_box():
         assert "data-fact=" in "".join(shown_in(path)), f"{path.name} has no Beyond the text box"
 
 
-def test_the_teachers_reading_list_cites_every_work_a_lesson_shows():
-    notes = (ROOT / "docs" / "teachers.md").read_text(encoding="utf-8")
-    reading = notes.split("## Works cited in the lessons", 1)[1].split("\n## ", 1)[0]
+@pytest.mark.parametrize(
+    ("guide", "heading"),
+    [("teachers.md", "## Works cited in the lessons"), ("teachers.kk.md", "## Сабақтарда сілтеме жасалған еңбектер")],
+)
+def test_the_teachers_reading_list_cites_every_work_a_lesson_shows(guide, heading):
+    notes = (ROOT / "docs" / guide).read_text(encoding="utf-8")
+    reading = notes.split(heading, 1)[1].split("\n## ", 1)[0]
     listed = set(re.findall(r"<(https?://[^>]+)>", reading))
     assert listed <= {s["url_read"] for s in SOURCES.values()}, "the reading list links a page not in sources.csv"
     needed = {w["url_read"] for f in facts_shown() for w in WORKS[f]}
