@@ -33,7 +33,7 @@ ENGLISH_MONTHS = "January February March April May June July August September Oc
 ENGLISH_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(ENGLISH_MONTHS) + r") (\d{4})\b")
 REFERENCE = re.compile(r"^- .*<https?://.*$", re.M)  # an entry of the works cited: kept as published
 # The Kazakh guide's lesson paths are the English guide's with the edition's folder added.
-EDITION = [("notebooks/kk/", "notebooks/"), ("notebooks%2Fkk%2F", "notebooks%2F")]
+EDITION = [(r"notebooks/kk/(\d\d-)", r"notebooks/\1"), (r"notebooks%2Fkk%2F(\d\d-)", r"notebooks%2F\1")]  # lesson paths
 
 
 def body(text: str, lang: str) -> str:
@@ -45,7 +45,7 @@ def body(text: str, lang: str) -> str:
         assert rest.startswith(OPEN + "\n\n") and rest.endswith("\n\n" + CLOSE), "wrap the page in <div lang='kk'>"
         rest = rest[len(OPEN) : -len(CLOSE)]
         for kazakh, english in EDITION:
-            rest = rest.replace(kazakh, english)
+            rest = re.sub(kazakh, english, rest)
     return rest
 
 
@@ -129,7 +129,8 @@ def english_lesson_paths(kazakh: str) -> list[str]:
     """Lesson paths in the Kazakh guide's code and links that do not go to the Kazakh edition."""
     kazakh = kazakh.partition("\n")[2]
     code_and_links = FENCE.findall(kazakh) + CODE.findall(kazakh) + [a or b for a, b in LINK.findall(kazakh)]
-    paths = [p for text in code_and_links for p in re.findall(r"notebooks(?:/|%2F)[^\s`)]*\.ipynb", text)]
+    lesson = r"notebooks(?:/|%2F)(?:kk(?:/|%2F))?\d\d-[^\s`)]*\.ipynb"
+    paths = [p for text in code_and_links for p in re.findall(lesson, text)]
     assert paths, "the Kazakh guide gives no lesson path"
     return [p for p in paths if not re.match(r"notebooks(?:/|%2F)kk(?:/|%2F)\d\d-", p)]
 
