@@ -115,6 +115,45 @@ def language_problems(data: Path) -> list[str]:
     return problems
 
 
+def pairs_of_languages(data: Path):
+    """(table, line, column, English, Kazakh) for every filled English cell of the package and its Kazakh twin."""
+    for resource in descriptor(data)["resources"]:
+        for number, row in enumerate(table(data, resource["name"]), start=2):
+            for column in (c for c in row if c.endswith("_en") and c[:-3] + "_kk" in row and row[c]):
+                yield resource["name"], number, column[:-3] + "_kk", row[column], row[column[:-3] + "_kk"]
+
+
+URL = re.compile(r"https?://\S+?(?=[\s,;)]|\.?$|\.\s)")
+EN_FIGURE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\d)(\s+thousand)?")  # 6,073,979; 77.1 thousand
+KK_FIGURE = re.compile(r"(?<![\w.,])(\d+)(,\d+)?(?!\d)(\s+мың)?")  # 6073979; 77,1 мың
+NOT_KAZAKH_NUMBER = re.compile(r"\d[ \u00a0\u202f]\d{3}(?!\d)|\d,\d{3}(?!\d)|\d\.\d")  # 6 073 979, 6,073,979, 6.2
+
+
+def figures(text: str, pattern: re.Pattern, decimal: str, thousands: str) -> set[float]:
+    """The figures written in digits in text (web addresses left out), as numbers: '77,1 мың' is 77100."""
+    found = set()
+    for whole, fraction, times_thousand in pattern.findall(URL.sub("", text)):
+        value = float(whole.replace(thousands, "") + fraction.replace(decimal, "."))
+        found.add(round(value * (1000 if times_thousand else 1), 6))
+    return found
+
+
+def kazakh_number_problems(data: Path) -> list[str]:
+    """Kazakh cells write figures as docs/kazakh-style.md says (84,4; 6073979), and every figure the English
+    gives in digits stands in the Kazakh too; so do the web addresses."""
+    problems = []
+    for name, number, column, english, kazakh in pairs_of_languages(data):
+        where = f"{name} line {number} {column}"
+        problems += [f"{where}: write {bad!r} the Kazakh way" for bad in NOT_KAZAKH_NUMBER.findall(URL.sub("", kazakh))]
+        missing = figures(english, EN_FIGURE, ".", ",") - figures(kazakh, KK_FIGURE, ",", "")
+        problems += [f"{where}: the English gives {value:.15g}, the Kazakh does not" for value in sorted(missing)]
+        problems += [
+            f"{where}: the English gives {url}, the Kazakh does not"
+            for url in sorted(set(URL.findall(english)) - set(URL.findall(kazakh)))
+        ]
+    return problems
+
+
 def separation_problems(data: Path) -> list[str]:
     """The layer never enters the text's own tables, and every fact is marked as another source."""
     problems = []
@@ -160,7 +199,15 @@ def unmarked_displays(shown: str, data: Path) -> list[str]:
 
 # --- on the real data --------------------------------------------------------------------------
 
-CHECKS = [package_errors, reference_problems, range_problems, sentence_problems, language_problems, separation_problems]
+CHECKS = [
+    package_errors,
+    reference_problems,
+    range_problems,
+    sentence_problems,
+    language_problems,
+    kazakh_number_problems,
+    separation_problems,
+]
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)
@@ -224,6 +271,11 @@ BROKEN = [
     (range_problems, "facts.csv", ",Aigul Bidanova (Kazakhstanskaya Pravda): 8 months,", ",,"),
     (range_problems, "facts.csv", ",Айгуль Биданова (“Казахстанская правда”): 8 ай,", ",,"),
     (language_problems, "facts.csv", "Ж. Асылбекова: 6073979", "Zh. Assylbekova: 6073979"),
+    (kazakh_number_problems, "facts.csv", "Ж. Асылбекова: 6073979", "Ж. Асылбекова: 6 073 979"),
+    (kazakh_number_problems, "facts.csv", ",Ж. Асылбекова: 6073979,", ',"Ж. Асылбекова: 6,073,979",'),
+    (kazakh_number_problems, "facts.csv", "шамамен 6,2 миллион", "шамамен 6.2 миллион"),
+    (kazakh_number_problems, "facts.csv", "шамамен 6,2 миллион", "шамамен 6,3 миллион"),
+    (kazakh_number_problems, "sources.csv", " (https://history.wikireading.ru/hCETjDNGA5)", ""),
     (sentence_problems, "facts.csv", "s110;s111", "s110;s999"),
     (sentence_problems, "corroboration.csv", "Some 100 thousand people", "Some 200 thousand people"),
     (language_problems, "corroboration.csv", "Екеуі де тұрақты қозғалысты 1931 жылғы қаңтарға жатқызады.", ""),
