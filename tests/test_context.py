@@ -154,6 +154,17 @@ def kazakh_number_problems(data: Path) -> list[str]:
     return problems
 
 
+def quotation_problems(data: Path) -> list[str]:
+    """«…» in Kazakh marks only words of our own text, character for character; other works' words take “…”."""
+    source = next((data.parent / "seeds").glob("*.kk.txt")).read_text(encoding="utf-8")
+    return [
+        f"{name} line {number} {column}: «{quoted}» is not in the text; quote another work in “…”"
+        for name, number, column, _, kazakh in pairs_of_languages(data)
+        for quoted in re.findall(r"«([^»]*)»", kazakh)
+        if quoted not in source
+    ]
+
+
 def separation_problems(data: Path) -> list[str]:
     """The layer never enters the text's own tables, and every fact is marked as another source."""
     problems = []
@@ -206,6 +217,7 @@ CHECKS = [
     sentence_problems,
     language_problems,
     kazakh_number_problems,
+    quotation_problems,
     separation_problems,
 ]
 
@@ -276,6 +288,8 @@ BROKEN = [
     (kazakh_number_problems, "facts.csv", "шамамен 6,2 миллион", "шамамен 6.2 миллион"),
     (kazakh_number_problems, "facts.csv", "шамамен 6,2 миллион", "шамамен 6,3 миллион"),
     (kazakh_number_problems, "sources.csv", " (https://history.wikireading.ru/hCETjDNGA5)", ""),
+    (quotation_problems, "corroboration.csv", "“Казахстанская правда”", "«Казахстанская правда»"),
+    (quotation_problems, "corroboration.csv", "«тартылды»", "«тартылғандардың»"),
     (sentence_problems, "facts.csv", "s110;s111", "s110;s999"),
     (sentence_problems, "corroboration.csv", "Some 100 thousand people", "Some 200 thousand people"),
     (language_problems, "corroboration.csv", "Екеуі де тұрақты қозғалысты 1931 жылғы қаңтарға жатқызады.", ""),
