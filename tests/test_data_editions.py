@@ -3,6 +3,8 @@
 Both cells are empty or both filled; they cite the same sentences and give the same figures in digits
 (84,4 = 84.4; English 1,445 = 1445); and a Kazakh cell writes Roman numerals in Latin letters, except in a
 verbatim quotation of the source: inside «…», in a column marked verbatim, or in the source sentences themselves.
+In the text's own tables (data/), «…» is kept for the source's words: each stands in the source letter for
+letter (' … ' marks an omission, as in histkit's verbatim check).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, replace_in
+
+from histkit.validation import stands_in
 
 SENTENCE_ID = re.compile(r"\bs\d{3}\b")
 FIGURE = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s(thousand|мың|million|миллион|млн|billion|млрд))?")
@@ -51,9 +55,14 @@ def _verbatim_fields(folder: Path) -> set[tuple[str, str]]:
     }
 
 
+def _source(folder: Path) -> str:
+    with (folder / "sentences.csv").open(encoding="utf-8", newline="") as handle:
+        return " ".join(row["text_kk"] for row in csv.DictReader(handle))
+
+
 def problems(folder: Path) -> list[str]:
     """Every way the English and Kazakh cells of the tables in folder (and folder/context) drift apart."""
-    found = []
+    found, source = [], _source(folder)
     for package in (folder, folder / "context"):
         verbatim = _verbatim_fields(package)
         for path in sorted(package.glob("*.csv")):
@@ -75,9 +84,13 @@ def problems(folder: Path) -> list[str]:
                             f"{where}: figures {sorted(figures(kazakh, 'kk'))} differ from {en} "
                             f"{sorted(figures(english, 'en'))}"
                         )
-                    source = path.name == "sentences.csv" or (path.name, kk) in verbatim
-                    if not source and cyrillic_numerals(kazakh):
+                    quoted = path.name == "sentences.csv" or (path.name, kk) in verbatim
+                    if not quoted and cyrillic_numerals(kazakh):
                         found.append(f"{where}: Roman numeral with Cyrillic letters {cyrillic_numerals(kazakh)}")
+                    if package == folder and not quoted:
+                        for quote in re.findall(r"«([^»]*)»", kazakh):
+                            if not stands_in(quote, source):
+                                found.append(f"{where}: «{quote}» is not the source's words")
     return found
 
 
@@ -101,7 +114,9 @@ def test_figures_are_compared_as_numbers():
         ("people.csv", "Бүкілодақтық IV съезінде", "Бүкілодақтық ІV съезінде", "Cyrillic letters"),
         ("turksib_stages.csv", "Бұл кезеңнің жылдары берілмеген.", "", "is empty"),
         ("context/facts.csv", "6151102", "6151103", "differ"),
+        ("findings.csv", "«сөз жоқ … ерлік»", "«сөз жоқ … ерліктер»", "not the source's words"),
     ],
+    ids=["figure", "sentence-id", "numeral", "empty", "context-figure", "quotation"],
 )
 def test_a_planted_defect_is_reported(data_copy, file, old, new, reported):
     assert problems(data_copy) == []
