@@ -60,7 +60,7 @@ def test_undated_events_are_the_ones_the_text_leaves_undated_in_text_order():
     events = debates.debate_events("kk")
     assert len(undated) == events["year"].isna().sum() > 0
     assert list(undated["sentence_id"]) == sorted(undated["sentence_id"])
-    assert all("General knowledge" in note for note in undated["note_en"])
+    assert all("Жалпы мәлімет (мәтінде жоқ)" in note for note in undated["note"])
     assert KAZAKH_LETTERS & set("".join(undated["label"]))
 
 

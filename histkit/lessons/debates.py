@@ -70,7 +70,7 @@ def debate_events(lang: str = "en") -> pd.DataFrame:
 def undated_events(lang: str = "en") -> pd.DataFrame:
     """The events of sections 1–3 that the text leaves undated, with the note on each."""
     events = debate_events(lang)
-    undated = events.loc[events["year"].isna(), ["label", "sentence_id", "note_en"]]
+    undated = events.loc[events["year"].isna(), ["label", "sentence_id", "note"]]
     order = undated["sentence_id"].map(lambda cell: split_ids(cell)[0]).sort_values(kind="stable").index
     return undated.loc[order].reset_index(drop=True)
 

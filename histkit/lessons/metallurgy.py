@@ -324,9 +324,7 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
     total = len(enterprises(lang)) if total is None else total
     if rows.empty:
         return f"<p style='color:{MID_GREY}'>{html.escape(t('table_empty', lang, LESSON))}</p>"
-    columns = ["col_name", "col_industry", "col_action", "col_period", "col_place", "col_sentence"]
-    if lang == "en":
-        columns.append("col_note")
+    columns = ["col_name", "col_industry", "col_action", "col_period", "col_place", "col_sentence", "col_note"]
     head = "".join(
         f"<th style='text-align:left;padding:2px 8px'>{html.escape(t(c, lang, LESSON))}</th>" for c in columns
     )
@@ -345,8 +343,7 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
             place,
             _sentence_link(row.sentence_id, lang),
         ]
-        if lang == "en":
-            cells.append(html.escape(row.note_en) if isinstance(row.note_en, str) else "")
+        cells.append(html.escape(row.note) if isinstance(row.note, str) else "")
         dot = f"<span style='color:{GROUP_COLORS[row.group]}'>●</span> "
         cells[0] = dot + cells[0]
         body.append(
@@ -807,9 +804,7 @@ def workers_html(lang: str = "en") -> str:
     for s in shock.itertuples():
         unit = s.unit
         amount = t(f"qualifier_{s.qualifier}", lang, LESSON, value=number(s.value, lang), unit=unit)
-        when = (
-            f" ({html.escape(s.period_en)})" if lang == "en" else ""
-        )  # period_en has no Kazakh twin: the card quotes the sentence
+        when = f" ({html.escape(s.period)})"
         quoted = "".join(sentence(i).card(lang) for i in split_ids(s.sentence_id)) if lang == "kk" else ""
         cards.append(
             _card(

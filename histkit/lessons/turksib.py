@@ -977,13 +977,14 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
 
 
 def _period(row: pd.Series, lang: str) -> str:
-    """When a workforce row applies: period_en in English; in Kazakh, the date printed in the event from the same sentence."""
+    """When a workforce row applies: its period in English; in Kazakh, the date as the event from the same
+    sentence prints it (a period in the locative, «1930 жылдың басында»), else the row's period."""
+    period = row["period"]
     if lang == "en":
-        period = row["period_en"]
         return t("at_period", lang, LESSON, period=period) if period.startswith("beginning") else period
     events = load("events", lang="kk")
     printed = events.loc[events["sentence_id"] == row["sentence_id"], "date_kk"]
-    return printed.iloc[0] if len(printed) else row["period_en"]
+    return printed.iloc[0] if len(printed) else period
 
 
 def people_card(lang: str = "en") -> HTML:
