@@ -984,12 +984,10 @@ def people_card(lang: str = "en") -> HTML:
     builders, shock = workforce.loc["turksib_builders"], workforce.loc["shock_workers"]
     committees = numbers.loc["district_committees"]
 
-    def hedge(row):
-        english = load("workforce").set_index("group_id").loc[row["group_id"], "qualifier"]
-        return t("about" if english == "about" else "more_than", lang, LESSON)
-
     def filled(key, row, **extra):
-        return t(key, lang, LESSON, qualifier=hedge(row), value=number(row["value"], lang), unit=row["unit"], **extra)
+        qualifier = load("workforce").set_index("group_id").loc[row["group_id"], "qualifier"]
+        amount = t(f"qualifier_{qualifier}", lang, value=number(row["value"], lang), unit=row["unit"])
+        return t(key, lang, LESSON, amount=amount, **extra)
 
     rows = [(p.name, p.role, p.sentence_id) for p in leaders.itertuples()]
     rows += [

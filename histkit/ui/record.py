@@ -99,7 +99,8 @@ def start_note(lesson: str, lang: str = "en"):
 
     file = answers.path(lesson).name
     return HTML(
-        f"<p style='border-left:4px solid {SILVER};padding-left:0.6em'>{html.escape(t('start_note', lang, file=file))}</p>"
+        f"<p lang='{check_lang(lang)}' style='border-left:4px solid {SILVER};padding-left:0.6em'>"
+        f"{html.escape(t('start_note', lang, file=file))}</p>"
     )
 
 

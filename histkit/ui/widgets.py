@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 
 from .. import HistkitError, cite, info, list_datasets, load, sentence
 from .charts import small_png
-from .display import scroll_box
+from .display import in_lang, scroll_box
 from .palette import MID_GREY, RULE_GREY, SILVER
 from .words import check_lang, t
 
@@ -47,7 +47,7 @@ def static_html(box: widgets.Box, lang: str = "en") -> str:
     made as a list of boxes to tick, a text field as lines to write on, buttons left out."""
     handle = " ".join(box._dom_classes)
     return (
-        f"<div class='histkit-static' data-widget='{html.escape(handle)}' "
+        f"<div class='histkit-static' lang='{check_lang(lang)}' data-widget='{html.escape(handle)}' "
         f"style='border:1px solid {SILVER};padding:0.6em;max-width:100%'>"
         f"<p style='color:{MID_GREY};font-style:italic;margin:0 0 0.5em'>{html.escape(t('static_note', lang))}</p>"
         f"{_static(box, lang)}</div>"
@@ -90,15 +90,16 @@ class ChartImage(widgets.HTML):
 
     png = b""
     alt = ""
+    lang = "en"  # the language of alt
 
-    def show(self, png: bytes, alt: str) -> None:
-        self.png, self.alt = png, alt
+    def show(self, png: bytes, alt: str, lang: str = "en") -> None:
+        self.png, self.alt, self.lang = png, alt, check_lang(lang)
         self.value = self.html(png)
 
     def html(self, png: bytes) -> str:
         picture = base64.b64encode(png).decode("ascii")
         return (
-            f"<img src='data:image/png;base64,{picture}' alt='{html.escape(self.alt)}' "
+            f"<img src='data:image/png;base64,{picture}' alt='{html.escape(self.alt)}' lang='{self.lang}' "
             f"style='width:{self.layout.width or 'auto'};max-width:100%;height:auto'>"
         )
 
@@ -167,7 +168,7 @@ class FigureView:
                 pixels[region][mask] = values
         buffer = io.BytesIO()
         PIL.Image.fromarray(pixels).save(buffer, format="png", compress_level=1)
-        self.image.show(buffer.getvalue(), self.figure.alt)
+        self.image.show(buffer.getvalue(), self.figure.alt, getattr(self.figure, "lang", "en"))
 
 
 def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
@@ -178,14 +179,15 @@ def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
     about = info(name)
     sources = cite(shown)
     quotes = "".join(sentence(s.sentence_id).card(lang) for s in sources.itertuples())
-    return (
+    return in_lang(
         f"<h4 style='margin:0.2em 0'>{html.escape(about.title)} <code>{html.escape(name)}</code></h4>"
         f"<p style='margin:0.2em 0'>{html.escape(about.description)}</p>"
         f"<p style='color:{MID_GREY};margin:0.2em 0'>{t('rows_shown', lang, n=len(shown), total=len(table))}</p>"
         + scroll_box(
             shown.to_html(index=False, na_rep="", escape=True, border=0), lang, "overflow-x:auto;max-width:100%"
         )
-        + f"<p style='margin:0.6em 0 0.2em'><b>{t('sources_of_rows', lang)}</b></p>{quotes}"
+        + f"<p style='margin:0.6em 0 0.2em'><b>{t('sources_of_rows', lang)}</b></p>{quotes}",
+        lang,
     )
 
 

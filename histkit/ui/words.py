@@ -92,8 +92,8 @@ _BACK, _FRONT = set("аоұыяё"), set("әөүіеэю")
 _VOWELS = _BACK | _FRONT | set("иу")
 _HARD = set("кқпстфхцчшщбвгд")  # voiceless, and b v g d, which sound voiceless at the end of a word
 _NASAL = set("мнң")
-_DIGITS = "нөл бір екі үш төрт бес алты жеті сегіз тоғыз".split()
-_TENS = "- он жиырма отыз қырық елу алпыс жетпіс сексен тоқсан".split()
+_DIGITS = ["нөл", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"]
+_TENS = ["-", "он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан"]
 _SHORT = {"км": "километр", "м": "метр", "т": "тонна", "ж.": "жыл", "жж.": "жылдар"}
 
 # Each case: (after a vowel, after м н ң, after ж з л р й у, after a voiceless sound), each in back | front;
