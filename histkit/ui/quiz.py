@@ -251,7 +251,11 @@ def quiz(exercise_id: str, lang: str = "en"):
                 tries["first"] = tries["n"] == 1
             elif row["kind"] != "sort":
                 tries["wrong"] = [*tries["wrong"], read()]  # for the teacher: the most common wrong answers
-        note = f"<p lang='{lang}'><i>{html.escape(tries_note(tries['n'], lang))}</i></p>" if tries["first"] is not None else ""
+        note = (
+            f"<p lang='{lang}'><i>{html.escape(tries_note(tries['n'], lang))}</i></p>"
+            if tries["first"] is not None
+            else ""
+        )
         feedback.value = result.to_html(lang) + (note if result.correct else "")
         return result
 
