@@ -1,0 +1,71 @@
+"""Screen readers pronounce what histkit shows in the lesson's language: every HTML it puts on screen
+carries lang="kk" or lang="en" on its outer element (self-checks, explorers and their static forms,
+chart images). ipywidgets' own labels (a Dropdown's description, a button) cannot carry it."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from histkit.lessons import turksib
+from histkit.ui import classview, quiz, record
+from histkit.ui import widgets as hw
+
+
+class _Outer(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def outer(markup: str) -> tuple[str, dict]:
+    """The first element of an HTML fragment and its attributes."""
+    parser = _Outer()
+    parser.feed(markup)
+    return parser.tags[0]
+
+
+def images(markup: str) -> list[dict]:
+    parser = _Outer()
+    parser.feed(markup)
+    return [attrs for tag, attrs in parser.tags if tag == "img"]
+
+
+@pytest.mark.parametrize("lang", ["kk", "en"])
+def test_a_self_check_carries_its_language(lang, callback_log):
+    box = quiz.quiz("01-match-quotations", lang)
+    assert outer(box._repr_mimebundle_()["text/html"])[1]["lang"] == lang  # the static form
+    prompt, button, feedback = box.children[0], box.children[-2], box.children[-1]
+    assert outer(prompt.value)[1]["lang"] == lang
+    button.click()
+    assert outer(feedback.value)[1]["lang"] == lang
+    assert outer(quiz.check("01-match-quotations", {}, lang).to_html(lang))[1]["lang"] == lang
+
+
+@pytest.mark.parametrize("lang", ["kk", "en"])
+def test_an_explorer_and_its_static_form_carry_the_language(lang):
+    box = hw.dataset_explorer("events", lang)
+    assert outer(box._repr_mimebundle_()["text/html"])[1]["lang"] == lang
+    page = box.children[-1]
+    assert outer(page.value)[1]["lang"] == lang
+    other = "en" if lang == "kk" else "kk"
+    box.children[0].children[1].value = other  # the explorer's own language switch
+    assert outer(page.value)[1]["lang"] == other
+
+
+@pytest.mark.parametrize("lang", ["kk", "en"])
+def test_a_chart_image_carries_the_language_of_its_text_alternative(lang):
+    box = turksib.pace_explorer(lang)
+    shown = images(box.view.image.value)
+    assert len(shown) == 1 and shown[0]["lang"] == lang and shown[0]["alt"]
+    printed = images(box._repr_mimebundle_()["text/html"])
+    assert [attrs["lang"] for attrs in printed] == [lang]
+
+
+def test_the_start_note_and_the_class_overview_carry_the_language(tmp_path):
+    assert outer(record.start_note("01-debates", "kk").data)[1]["lang"] == "kk"
+    assert outer(classview.overview_html(tmp_path, "01-debates", "kk"))[1]["lang"] == "kk"
