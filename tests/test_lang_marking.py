@@ -69,3 +69,25 @@ def test_a_chart_image_carries_the_language_of_its_text_alternative(lang):
 def test_the_start_note_and_the_class_overview_carry_the_language(tmp_path):
     assert outer(record.start_note("01-debates", "kk").data)[1]["lang"] == "kk"
     assert outer(classview.overview_html(tmp_path, "01-debates", "kk"))[1]["lang"] == "kk"
+
+
+def _lesson_views():
+    from histkit.lessons import context, debates, findings, metallurgy
+
+    return {
+        "directions": lambda lang: debates.show_directions(lang).data,
+        "people": lambda lang: str(turksib.people_card(lang)),
+        "pace readout": lambda lang: turksib.pace_readout(1445, 1000, lang),
+        "finding": lambda lang: str(findings.show("no_author_date", lang)),
+        "flows": lambda lang: str(metallurgy.flows_html(lang)),
+        "expeditions": lambda lang: str(metallurgy.expeditions_html(lang)),
+        "workers": lambda lang: str(metallurgy.workers_html(lang)),
+        "beyond": lambda lang: str(context.beyond("famine_deaths", lang=lang)),
+        "comparison": lambda lang: str(context.comparison("c01", lang)),
+    }
+
+
+@pytest.mark.parametrize("lang", ["kk", "en"])
+@pytest.mark.parametrize("view", list(_lesson_views()))
+def test_the_lessons_html_carries_the_language(view, lang):
+    assert outer(_lesson_views()[view](lang))[1]["lang"] == lang

@@ -125,7 +125,7 @@ def directions_html(lang: str = "en") -> str:
             "</div>"
         )
     note = f"<p style='color:{GREY};font-size:0.9em'>{_esc(t('names_note', lang, LESSON))}</p>"
-    return f"<div class='histkit-directions'>{''.join(cards)}{note}</div>"
+    return f"<div class='histkit-directions' lang='{lang}'>{''.join(cards)}{note}</div>"
 
 
 def show_directions(lang: str = "en"):
@@ -221,7 +221,7 @@ def quotations_html(key: str = "all", lang: str = "en") -> str:
     )
     cards = "".join(quotation_card(q, lang) for q in quotes.itertuples())
     return (
-        f"<div class='histkit-quotes'><p style='margin:0.3em 0;color:{GREY}'>{_esc(t('count', lang, LESSON, count=len(quotes)))}</p>"
+        f"<div class='histkit-quotes' lang='{lang}'><p style='margin:0.3em 0;color:{GREY}'>{_esc(t('count', lang, LESSON, count=len(quotes)))}</p>"
         f"{head}{cards}</div>"
     )
 
@@ -353,7 +353,8 @@ def model_summary_html(model: pd.DataFrame, lang: str = "en") -> str:
         local=_number(legs["local"].sum(), lang),
     )
     return (
-        f"<p style='margin:0.3em 0'><b>{_esc(result)}</b><br><span style='color:{TEXT_GREY}'>{_esc(numbers)}</span></p>"
+        f"<p lang='{lang}' style='margin:0.3em 0'><b>{_esc(result)}</b><br>"
+        f"<span style='color:{TEXT_GREY}'>{_esc(numbers)}</span></p>"
     )
 
 

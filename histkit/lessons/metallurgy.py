@@ -24,7 +24,7 @@ from .. import load, sentence
 from ..parsing import split_ids
 from ..ui import maps
 from ..ui.charts import FONT, compact_ids, describe, figure, finish, ids_of, source_footer, style_axes, wrap
-from ..ui.display import HTML, scroll_box
+from ..ui.display import HTML, in_lang, scroll_box
 from ..ui.palette import (
     BLACK,
     BLUE,
@@ -322,7 +322,7 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
     lang = check_lang(lang)
     total = len(enterprises(lang)) if total is None else total
     if rows.empty:
-        return f"<p style='color:{MID_GREY}'>{html.escape(t('table_empty', lang, LESSON))}</p>"
+        return f"<p lang='{lang}' style='color:{MID_GREY}'>{html.escape(t('table_empty', lang, LESSON))}</p>"
     columns = ["col_name", "col_industry", "col_action", "col_period", "col_place", "col_sentence"]
     if lang == "en":
         columns.append("col_note")
@@ -358,12 +358,13 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
         + " "
         + html.escape(t("hover_hint", lang, LESSON))
     )
-    return f"<p style='color:{MID_GREY};margin:0.3em 0'>{caption}</p>" + scroll_box(
+    table = scroll_box(
         "<table style='border-collapse:collapse;font-size:0.9em;line-height:1.35'>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
         lang,
         "overflow:auto;max-width:100%;max-height:26em",
     )
+    return in_lang(f"<p style='color:{MID_GREY};margin:0.3em 0'>{caption}</p>{table}", lang)
 
 
 def enterprise_explorer(lang: str = "en"):
@@ -747,7 +748,7 @@ def flows_html(lang: str = "en") -> HTML:
         + scroll_box(f"<table style='border-collapse:collapse;width:100%;max-width:60em'>{''.join(body)}</table>", lang)
         + f"<div style='color:{GREY};font-size:0.85em;margin-top:0.3em'>{html.escape(source_footer(ids_of(rows), lang))}</div>"
     )
-    return HTML(markup, f"<general flows: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
+    return HTML(in_lang(markup, lang), f"<general flows: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
 
 
 # --- Expeditions and workers (HTML cards) ----------------------------------------------
@@ -778,7 +779,7 @@ def expeditions_html(lang: str = "en") -> str:
     )  # fmt: skip
     table = f"<table style='border-collapse:collapse;font-size:0.92em'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     markup = f"{scroll_box(table, lang)}<p style='color:{GREY};font-size:0.85em'>{html.escape(source_footer(ids_of(rows), lang))}</p>"
-    return HTML(markup, f"<expeditions: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
+    return HTML(in_lang(markup, lang), f"<expeditions: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
 
 
 def _quoted(row, lang: str) -> str:
@@ -820,4 +821,4 @@ def workers_html(lang: str = "en") -> str:
         )
     names = ", ".join(html.escape(p.name) for p in named.itertuples())
     cards.append(_card(t("named", lang, LESSON), f"<div>{names}</div>", ids_of(named), lang))
-    return HTML("".join(cards), f"<workers: {compact_ids(ids_of(slogans, memoir, shock, named))}>")
+    return HTML(in_lang("".join(cards), lang), f"<workers: {compact_ids(ids_of(slogans, memoir, shock, named))}>")

@@ -24,7 +24,7 @@ from ..errors import OutOfRangeError, UnknownChoiceError
 from ..parsing import split_ids
 from ..ui import maps
 from ..ui.charts import bar_values, compact_ids, describe, event_date, figure, finish, ids_of, style_axes, wrap
-from ..ui.display import HTML
+from ..ui.display import HTML, in_lang
 from ..ui.palette import (
     BLUE,
     BLUE_MID,
@@ -883,7 +883,7 @@ def pace_readout(length_km: float, rate_m_per_day: float, lang: str | Words = "e
     """The sentence under the pace chart: the student's choice, the days and years it takes, the text's claims."""
     say = bind(lang, LESSON)
     days = days_needed(length_km, rate_m_per_day)
-    return say(
+    words = say(
         "readout",
         rate=say.number(rate_m_per_day, 0),
         kmday=say.number(rate_m_per_day / 1000, 2),
@@ -894,6 +894,7 @@ def pace_readout(length_km: float, rate_m_per_day: float, lang: str | Words = "e
         planned=say.number(figure_value("planned_years")),
         ids=figures().loc["actual_years", "sentence_id"],
     )
+    return in_lang(words, say.lang)
 
 
 def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
@@ -1007,7 +1008,9 @@ def people_card(lang: str = "en") -> HTML:
     head = "".join(
         f"<th style='text-align:left'>{t(k, lang, LESSON)}</th>" for k in ("people_who", "people_what", "people_source")
     )
-    return HTML(f"<table class='histkit-people'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    return HTML(
+        f"<table class='histkit-people' lang='{lang}'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 # --- Freight -------------------------------------------------------------------------------------
