@@ -91,3 +91,10 @@ def _lesson_views():
 @pytest.mark.parametrize("view", list(_lesson_views()))
 def test_the_lessons_html_carries_the_language(view, lang):
     assert outer(_lesson_views()[view](lang))[1]["lang"] == lang
+
+
+def test_a_sort_self_check_names_each_item_in_its_language():
+    """A Dropdown's description can hold HTML: each item to sort is read out in the lesson's language."""
+    box = quiz.quiz("01-match-quotations", "kk")
+    pickers = box.children[1:-2]
+    assert pickers and all(outer(p.description)[1]["lang"] == "kk" and p.description_allow_html for p in pickers)

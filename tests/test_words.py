@@ -198,9 +198,10 @@ def test_the_sort_result_reads_right_for_every_count(total):
         assert f"{total} " in said and "{" not in said
 
 
-# Endings a template may not glue to a placeholder: the helper writes them ({n:dative}).
+# Endings a template may not glue to a placeholder: the helper writes them ({n:dative}). «мен/бен/пен»
+# (and) after a placeholder changes with its last sound too: write "{a:ablative} {b:dative} дейін" or "және".
 GLUED = re.compile(
-    r"\}(-?(?:[ндт][ыі]ң|[гғкқ][аеә]|[нтд][ыі]|[дт][аеә]|[нтд][аеә]н|с?[ыі]|[лдт][аеә]р)\b|[а-яәғқңөұүһі])"
+    r"\}(-?(?:[ндт][ыі]ң|[гғкқ][аеә]|[нтд][ыі]|[дт][аеә]|[нтд][аеә]н|с?[ыі]|[лдт][аеә]р)\b|[а-яәғқңөұүһі]| [мбп]ен\b)"
 )
 
 
@@ -211,9 +212,15 @@ def test_no_kazakh_template_glues_an_ending_to_a_placeholder(path):
 
 
 def test_the_glue_check_catches_endings_but_not_ordinals():
-    for glued in ("{total} деректің {right}-і", "{n}-ге", "{km} км-ден {v}-дан", "{value} {unit}нан астам"):
+    for glued in (
+        "{total} деректің {right}-і",
+        "{n}-ге",
+        "{km} км-ден {v}-дан",
+        "{value} {unit}нан астам",
+        "{a} мен {b}",
+    ):
         assert GLUED.search(glued), glued
-    for fine in ("{n}-бағыт", "{rank}-орын", "{right:possessive}", "{km} км-ге", "{date} бастап"):
+    for fine in ("{n}-бағыт", "{rank}-орын", "{right:possessive}", "{km} км-ге", "{date} бастап", "{a} және {b}"):
         assert not GLUED.search(fine), fine
 
 

@@ -229,7 +229,12 @@ def quiz(exercise_id: str, lang: str = "en"):
         choices = [(t("placeholder", lang), None)] + list(zip(categories["label"], categories["category_id"]))
         pickers = {
             item.option_id: widgets.Dropdown(
-                options=choices, value=None, description=item.label, style={"description_width": "initial"}, layout=wide
+                options=choices,
+                value=None,
+                description=f"<span lang='{lang}'>{html.escape(item.label)}</span>",  # read out in its language
+                description_allow_html=True,
+                style={"description_width": "initial"},
+                layout=wide,
             )
             for item in options.itertuples()
         }

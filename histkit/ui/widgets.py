@@ -55,7 +55,9 @@ def static_html(box: widgets.Box, lang: str = "en") -> str:
 
 
 def _static(widget: widgets.Widget, lang: str) -> str:
-    label = f"<b>{html.escape(widget.description)}</b> " if getattr(widget, "description", "") else ""
+    description = getattr(widget, "description", "")
+    shown = description if getattr(widget, "description_allow_html", False) else html.escape(description)
+    label = f"<b>{shown}</b> " if description else ""
     if isinstance(widget, widgets.Box):
         flow = " style='display:flex;flex-wrap:wrap;gap:0.2em 2em'" if isinstance(widget, widgets.HBox) else ""
         return f"<div{flow}>{''.join(_static(child, lang) for child in widget.children)}</div>"
