@@ -353,7 +353,8 @@ def test_model_summary_gives_the_result_in_words():
 def test_model_explorer_in_kazakh_labels_its_sliders():
     explorer = debates.wool_cloth_explorer("kk")
     assert [s.description for s in explorer.sliders.values()] == [
-        t(key, "kk", "debates") for key in ("slider_wool", "slider_distance", "slider_yield", "slider_back")
+        f"<span lang='kk'>{html.escape(t(key, 'kk', 'debates'))}</span>"
+        for key in ("slider_wool", "slider_distance", "slider_yield", "slider_back")
     ]
     assert "болжамдары" in explorer.children[0].value
 

@@ -98,3 +98,23 @@ def test_a_sort_self_check_names_each_item_in_its_language():
     box = quiz.quiz("01-match-quotations", "kk")
     pickers = box.children[1:-2]
     assert pickers and all(outer(p.description)[1]["lang"] == "kk" and p.description_allow_html for p in pickers)
+
+
+@pytest.mark.parametrize("lang", ["kk", "en"])
+def test_every_explorer_names_its_controls_in_its_language(lang):
+    """Every labelled control of an explorer (menus, number fields, switches) is read out in the lesson's language."""
+    import ipywidgets
+    from test_static import EXPLORERS
+
+    def controls(widget):
+        if isinstance(widget, ipywidgets.Box):
+            for child in widget.children:
+                yield from controls(child)
+        elif getattr(widget, "description", "") and not isinstance(widget, ipywidgets.Button):
+            yield widget
+
+    for name, make in EXPLORERS.items():
+        found = list(controls(make(lang=lang)))
+        assert found, name
+        for control in found:
+            assert control.description_allow_html and outer(control.description)[1]["lang"] == lang, (name, control)

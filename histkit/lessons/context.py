@@ -156,14 +156,14 @@ def corroboration_explorer(lang: str = "en", pair_id: str = "c01"):
     """Pick a claim of the text; see it beside what another source says, the verdict and why they may differ."""
     import ipywidgets as widgets
 
-    from ..ui.widgets import PrintableBox
+    from ..ui.widgets import PrintableBox, labelled
 
     say = bind(lang, LESSON)
     pairs = context.pairs(say.lang)
     menu = widgets.Dropdown(
         options=[(pair_label(p, say.lang), p["pair_id"]) for _, p in pairs.iterrows()],
         value=pair_id,
-        description=say("pair_menu"),
+        **labelled(say("pair_menu"), say.lang),
         style={"description_width": "initial"},
         layout=widgets.Layout(width="auto", max_width="100%"),
     )

@@ -230,13 +230,13 @@ def quotation_explorer(lang: str = "en", key: str = "all"):
     """Choose all quotations, a direction or a speaker; read each quotation in Kazakh and English."""
     import ipywidgets as widgets
 
-    from ..ui.widgets import PrintableBox
+    from ..ui.widgets import PrintableBox, labelled
 
     lang = check_lang(lang)
     choose = widgets.Dropdown(
         options=explorer_choices(lang),
         value=key,
-        description=t("show", lang, LESSON),
+        **labelled(t("show", lang, LESSON), lang),
         layout=widgets.Layout(width="auto"),
     )
     page = widgets.HTML(quotations_html(key, lang))
@@ -491,7 +491,7 @@ def wool_cloth_explorer(lang: str = "en"):
     """Number fields for the model's assumptions and the chart, redrawn fast through FigureView."""
     import ipywidgets as widgets
 
-    from ..ui.widgets import FigureView, PrintableBox
+    from ..ui.widgets import FigureView, PrintableBox, labelled
 
     lang = check_lang(lang)
     fig = wool_cloth_chart(lang)
@@ -512,7 +512,7 @@ def wool_cloth_explorer(lang: str = "en"):
             min=low,
             max=high,
             step=step,
-            description=t(key, lang, LESSON),
+            **labelled(t(key, lang, LESSON), lang),
             continuous_update=True,
             style=style,
             layout=layout,

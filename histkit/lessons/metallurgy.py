@@ -371,19 +371,19 @@ def enterprise_explorer(lang: str = "en"):
     """The enterprise map with filters by period and industry group, and the table of the rows shown."""
     import ipywidgets as widgets
 
-    from ..ui.widgets import FigureView, PrintableBox
+    from ..ui.widgets import FigureView, PrintableBox, labelled
 
     lang = check_lang(lang)
     drawing = EnterpriseMap(lang)
     view = FigureView(drawing.figure, dynamic=drawing.dynamic, toggled=drawing.toggled)
     period = widgets.ToggleButtons(
         options=[(t("all_periods", lang, LESSON), "all")] + [(label, key) for key, label in drawing.period_labels.items()],
-        value="all", description=t("period", lang, LESSON), style={"button_width": "auto", "description_width": "5em"},
+        value="all", **labelled(t("period", lang, LESSON), lang), style={"button_width": "auto", "description_width": "5em"},
     )  # fmt: skip
     groups = [g for g in GROUP_COLORS if g in set(drawing.table["group"])]
     group = widgets.ToggleButtons(
         options=[(t("all_groups", lang, LESSON), "all")] + [(group_label(g, lang), g) for g in groups],
-        value="all", description=t("industry", lang, LESSON), style={"button_width": "auto", "description_width": "5em"},
+        value="all", **labelled(t("industry", lang, LESSON), lang), style={"button_width": "auto", "description_width": "5em"},
     )  # fmt: skip
     table = widgets.HTML(enterprise_table_html(drawing.rows, lang, len(drawing.table)))
 

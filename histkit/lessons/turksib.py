@@ -901,7 +901,7 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
     """Pick a rate and a length: the chart and the sentence underneath show the days and years it takes."""
     import ipywidgets as widgets
 
-    from ..ui.widgets import FigureView, PrintableBox
+    from ..ui.widgets import FigureView, PrintableBox, labelled
 
     say = bind(lang, LESSON)  # the language is checked here, once, and carried as bound words
     chart = PaceChart(say, rate_m_per_day=rate_m_per_day)
@@ -911,7 +911,7 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
     menu = widgets.Dropdown(
         options=[*choices, (say("length_own"), None)],
         value=choices[0][1],
-        description=say("length_menu"),
+        **labelled(say("length_menu"), say.lang),
         style=wide,
         layout=widgets.Layout(width="42em"),
     )
@@ -920,7 +920,7 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
         min=10,
         max=chart.max_length,
         step=1,
-        description=say("length_slider"),
+        **labelled(say("length_slider"), say.lang),
         continuous_update=True,
         style=wide,
         layout=widgets.Layout(width="42em"),
@@ -930,7 +930,7 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
         min=50,
         max=3000,
         step=50,
-        description=say("rate_slider"),
+        **labelled(say("rate_slider"), say.lang),
         continuous_update=True,
         style=wide,
         layout=widgets.Layout(width="42em"),

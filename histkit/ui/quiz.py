@@ -209,7 +209,7 @@ def quiz(exercise_id: str, lang: str = "en"):
     """The self-check as a widget: the question, a way to answer, a Check button and the feedback."""
     import ipywidgets as widgets
 
-    from .widgets import PrintableBox
+    from .widgets import PrintableBox, labelled
 
     row, options, categories = exercise(exercise_id, lang)
     prompt = widgets.HTML(in_lang(f"<b>{html.escape(row['prompt'])}</b>", lang))
@@ -231,8 +231,7 @@ def quiz(exercise_id: str, lang: str = "en"):
             item.option_id: widgets.Dropdown(
                 options=choices,
                 value=None,
-                description=f"<span lang='{lang}'>{html.escape(item.label)}</span>",  # read out in its language
-                description_allow_html=True,
+                **labelled(item.label, lang),
                 style={"description_width": "initial"},
                 layout=wide,
             )

@@ -108,12 +108,12 @@ def hand_in(lesson: str, lang: str = "en"):
     """The button at the end of a lesson: the page of the student's work, written and offered for download."""
     import ipywidgets as widgets
 
-    from .widgets import PrintableBox
+    from .widgets import PrintableBox, labelled
 
     lang = check_lang(lang)
     answers.path(lesson)  # a clear error for a mistyped lesson id, before any widget is built
     name = widgets.Text(
-        value=answers.read(lesson)["student"], placeholder=t("your_name", lang), description=t("your_name", lang)
+        value=answers.read(lesson)["student"], placeholder=t("your_name", lang), **labelled(t("your_name", lang), lang)
     )
     button = widgets.Button(
         description=t("make_record", lang), button_style="primary", icon="file", layout=widgets.Layout(width="auto")

@@ -42,6 +42,14 @@ class PrintableBox(widgets.VBox):
         return bundle
 
 
+def labelled(text: str, lang: str) -> dict:
+    """A widget's description marked with its language, for screen readers: ``Dropdown(**labelled(...), ...)``."""
+    return {
+        "description": f"<span lang='{check_lang(lang)}'>{html.escape(text)}</span>",
+        "description_allow_html": True,
+    }
+
+
 def static_html(box: widgets.Box, lang: str = "en") -> str:
     """A widget box as it first looks, in plain HTML: text and charts as shown, a choice not yet
     made as a list of boxes to tick, a text field as lines to write on, buttons left out."""
@@ -195,9 +203,9 @@ def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
 
 def dataset_explorer(name: str = "events", lang: str = "en") -> widgets.VBox:
     """Pick a dataset and a language; see its first rows with the sentences they come from."""
-    choose = widgets.Dropdown(options=list_datasets(), value=name, description=t("dataset", lang))
+    choose = widgets.Dropdown(options=list_datasets(), value=name, **labelled(t("dataset", lang), lang))
     language = widgets.ToggleButtons(
-        options=[("English", "en"), ("Қазақша", "kk")], value=check_lang(lang), description=t("language", lang)
+        options=[("English", "en"), ("Қазақша", "kk")], value=check_lang(lang), **labelled(t("language", lang), lang)
     )
     page = widgets.HTML(explorer_html(name, lang))
 

@@ -415,7 +415,7 @@ def explorer(lang: str = "en", finding_id: str | None = None):
     """Pick a kind of finding, then a finding: see its sentences, its calculation (computed now) and the conclusion."""
     import ipywidgets as widgets
 
-    from ...ui.widgets import PrintableBox
+    from ...ui.widgets import PrintableBox, labelled
 
     lang = check_lang(lang)
     findings = table(lang)
@@ -426,11 +426,11 @@ def explorer(lang: str = "en", finding_id: str | None = None):
     kind = widgets.Dropdown(
         options=[(t(f"kind_{k}", lang, LESSON), k) for k in kinds],
         value=start_kind,
-        description=t("kind", lang, LESSON),
+        **labelled(t("kind", lang, LESSON), lang),
         layout=wide,
     )
     choice = widgets.Dropdown(
-        options=_options(start_kind, lang), value=finding_id, description=t("finding", lang, LESSON), layout=wide
+        options=_options(start_kind, lang), value=finding_id, **labelled(t("finding", lang, LESSON), lang), layout=wide
     )
     kind.add_class("histkit-kind")
     choice.add_class("histkit-finding")
