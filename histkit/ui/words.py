@@ -129,7 +129,7 @@ def ending(word, case: str) -> str:
     >>> ending("Түрксіб", "dative"), ending(6, "possessive"), ending(1445, "ablative"), ending("км", "locative")
     ('Түрксібке', '6-сы', '1445-тен', 'км-де')
 
-    A figure (84,4) or an abbreviation (км, т) takes its ending after a hyphen and sounds as read aloud
+    A figure (84,4), a sentence id (s097) or an abbreviation (км, т) takes its ending after a hyphen and sounds as read aloud
     (сексен төрт бүтін оннан төрт; километр). Cases: genitive, dative, accusative, locative, attributive
     (-дағы), ablative, possessive (3rd person), plural.
     """
@@ -137,8 +137,8 @@ def ending(word, case: str) -> str:
         raise LanguageError(f"{case!r} is not a case histkit knows: use one of {', '.join(CASES)}.")
     shown = _number(word, "kk", None) if isinstance(word, (int, float)) else str(word).strip()
     last = shown.split()[-1] if shown.split() else ""
-    if re.fullmatch(r"-?[\d ]+(,\d+)?", last):
-        spoken, glue = _spoken(last), "-"
+    if re.fullmatch(r"-?[\d ]+(,\d+)?|s\d{3}", last):  # a figure, or a sentence id (s097: жеті)
+        spoken, glue = _spoken(last.lstrip("s")), "-"
     elif last.lower() in _SHORT or (len(last) > 1 and last.isupper()):  # км, т; КСРО
         spoken, glue = _SHORT.get(last.lower(), last.lower()), "-"
     else:
