@@ -118,3 +118,11 @@ def test_every_explorer_names_its_controls_in_its_language(lang):
         assert found, name
         for control in found:
             assert control.description_allow_html and outer(control.description)[1]["lang"] == lang, (name, control)
+
+
+def test_the_hand_in_form_and_its_result_carry_the_language(callback_log):
+    box = record.hand_in("00-start-here", "kk")
+    name, button, done = box.children
+    assert outer(name.description)[1]["lang"] == "kk"
+    button.click()
+    assert outer(done.value)[1]["lang"] == "kk"

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from .. import load
 from . import answers
+from .display import in_lang
 from .palette import MID_GREY, RULE_GREY, SILVER
 from .quiz import exercise
 from .words import check_lang, t
@@ -131,11 +132,12 @@ def hand_in(lesson: str, lang: str = "en"):
             f"<li>{html.escape(t(key, lang, file=file.name))}</li>"
             for key in ("record_lab", "record_voila", "record_binder", "record_hand_in")
         )
-        done.value = (
+        done.value = in_lang(
             f"<p>{html.escape(t('record_ready', lang, file=file.name))}</p>"
             f"<p><a download='{file.name}' href='data:text/html;base64,{link}' style='font-weight:bold;text-decoration:underline'>"
             f"⬇ {html.escape(t('download', lang))}</a></p>"
-            f"<ul>{steps}</ul>"
+            f"<ul>{steps}</ul>",
+            lang,
         )
 
     button.on_click(on_click)
