@@ -24,7 +24,7 @@ from .. import load, sentence
 from ..parsing import split_ids
 from ..ui import maps
 from ..ui.charts import FONT, compact_ids, describe, figure, finish, ids_of, source_footer, style_axes, wrap
-from ..ui.display import HTML, scroll_box
+from ..ui.display import HTML, in_lang, scroll_box
 from ..ui.palette import (
     BLACK,
     BLUE,
@@ -323,7 +323,7 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
     lang = check_lang(lang)
     total = len(enterprises(lang)) if total is None else total
     if rows.empty:
-        return f"<p style='color:{MID_GREY}'>{html.escape(t('table_empty', lang, LESSON))}</p>"
+        return f"<p lang='{lang}' style='color:{MID_GREY}'>{html.escape(t('table_empty', lang, LESSON))}</p>"
     columns = ["col_name", "col_industry", "col_action", "col_period", "col_place", "col_sentence", "col_note"]
     head = "".join(
         f"<th style='text-align:left;padding:2px 8px'>{html.escape(t(c, lang, LESSON))}</th>" for c in columns
@@ -356,31 +356,32 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
         + " "
         + html.escape(t("hover_hint", lang, LESSON))
     )
-    return f"<p style='color:{MID_GREY};margin:0.3em 0'>{caption}</p>" + scroll_box(
+    table = scroll_box(
         "<table style='border-collapse:collapse;font-size:0.9em;line-height:1.35'>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
         lang,
         "overflow:auto;max-width:100%;max-height:26em",
     )
+    return in_lang(f"<p style='color:{MID_GREY};margin:0.3em 0'>{caption}</p>{table}", lang)
 
 
 def enterprise_explorer(lang: str = "en"):
     """The enterprise map with filters by period and industry group, and the table of the rows shown."""
     import ipywidgets as widgets
 
-    from ..ui.widgets import FigureView, PrintableBox
+    from ..ui.widgets import FigureView, PrintableBox, labelled
 
     lang = check_lang(lang)
     drawing = EnterpriseMap(lang)
     view = FigureView(drawing.figure, dynamic=drawing.dynamic, toggled=drawing.toggled)
     period = widgets.ToggleButtons(
         options=[(t("all_periods", lang, LESSON), "all")] + [(label, key) for key, label in drawing.period_labels.items()],
-        value="all", description=t("period", lang, LESSON), style={"button_width": "auto", "description_width": "5em"},
+        value="all", **labelled(t("period", lang, LESSON), lang), style={"button_width": "auto", "description_width": "5em"},
     )  # fmt: skip
     groups = [g for g in GROUP_COLORS if g in set(drawing.table["group"])]
     group = widgets.ToggleButtons(
         options=[(t("all_groups", lang, LESSON), "all")] + [(group_label(g, lang), g) for g in groups],
-        value="all", description=t("industry", lang, LESSON), style={"button_width": "auto", "description_width": "5em"},
+        value="all", **labelled(t("industry", lang, LESSON), lang), style={"button_width": "auto", "description_width": "5em"},
     )  # fmt: skip
     table = widgets.HTML(enterprise_table_html(drawing.rows, lang, len(drawing.table)))
 
@@ -745,7 +746,7 @@ def flows_html(lang: str = "en") -> HTML:
         + scroll_box(f"<table style='border-collapse:collapse;width:100%;max-width:60em'>{''.join(body)}</table>", lang)
         + f"<div style='color:{GREY};font-size:0.85em;margin-top:0.3em'>{html.escape(source_footer(ids_of(rows), lang))}</div>"
     )
-    return HTML(markup, f"<general flows: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
+    return HTML(in_lang(markup, lang), f"<general flows: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
 
 
 # --- Expeditions and workers (HTML cards) ----------------------------------------------
@@ -776,7 +777,7 @@ def expeditions_html(lang: str = "en") -> str:
     )  # fmt: skip
     table = f"<table style='border-collapse:collapse;font-size:0.92em'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     markup = f"{scroll_box(table, lang)}<p style='color:{GREY};font-size:0.85em'>{html.escape(source_footer(ids_of(rows), lang))}</p>"
-    return HTML(markup, f"<expeditions: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
+    return HTML(in_lang(markup, lang), f"<expeditions: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
 
 
 def _quoted(row, lang: str) -> str:
@@ -816,4 +817,4 @@ def workers_html(lang: str = "en") -> str:
         )
     names = ", ".join(html.escape(p.name) for p in named.itertuples())
     cards.append(_card(t("named", lang, LESSON), f"<div>{names}</div>", ids_of(named), lang))
-    return HTML("".join(cards), f"<workers: {compact_ids(ids_of(slogans, memoir, shock, named))}>")
+    return HTML(in_lang("".join(cards), lang), f"<workers: {compact_ids(ids_of(slogans, memoir, shock, named))}>")
