@@ -1,6 +1,7 @@
 """Self-checks: every exercise in the data can be answered right, and every answer gets an explanation."""
 
 import html
+import re
 
 import pytest
 
@@ -206,3 +207,22 @@ def test_first_try_and_later_tries_are_told_apart(callback_log, monkeypatch, tmp
     again.children[1].value = "5"
     again.children[2].click()
     assert "Бірінші әрекетте дұрыс." in again.children[3].value
+
+
+VERDICT_FIRST = re.compile(
+    r"^(Yes|No|Right|Not yet|Not quite|Not this|Not that|Иә|Жоқ|Дұрыс|Дұрыс емес|Әлі емес|Қате|Бұл емес|Олай емес)[.:] "
+)
+
+
+def test_feedback_does_not_repeat_the_verdict_the_header_gives():
+    """A self-check's answer opens with "Correct." or "Not yet." ("Дұрыс." / "Дұрыс емес."): the feedback
+    under it starts with its reason, not with a second verdict ("Not yet. Not yet. …")."""
+    exercises = histkit.load("exercises", lang="both")
+    options = histkit.load("exercise_options", lang="both")
+    texts = [
+        *exercises[["correct_en", "correct_kk", "wrong_en", "wrong_kk"]].stack(),
+        *options[["feedback_en", "feedback_kk"]].stack(),
+    ]
+    doubled = [text for text in texts if isinstance(text, str) and VERDICT_FIRST.match(text)]
+    assert not doubled, doubled[:5]
+    assert VERDICT_FIRST.match("Әлі емес. 1925 жылғы желтоқсаннан бастап санаңыз")  # as the review found it
