@@ -130,9 +130,9 @@ def test_the_prompt_is_the_notebook_text_with_the_style_guides_skill_name(row, l
 
 
 @pytest.mark.parametrize("row", ROWS, ids=IDS)
-def test_every_sentence_named_in_an_answer_is_cited_by_the_row(row):
+def test_every_sentence_named_in_a_prompt_or_an_answer_is_cited_by_the_row(row):
     cited = set(split_ids(row["sentence_id"]))
-    for field in ("model_en", "model_kk", "look_for_en", "look_for_kk"):
+    for field in ("prompt_en", "prompt_kk", "model_en", "model_kk", "look_for_en", "look_for_kk"):
         assert set(SENTENCE_ID.findall(row[field])) <= cited, field
 
 
