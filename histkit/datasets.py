@@ -12,6 +12,7 @@ import pandas as pd
 from . import package
 from .errors import DataFileError, LanguageError, NotADatasetNameError, UnknownDatasetError
 from .locate import data_dir
+from .text import check_lang, t
 from .validation import problems_in
 
 LANGUAGES = ("en", "kk", "both")
@@ -24,9 +25,38 @@ _DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "strin
 ANSWER_KEY = ("exercises", "exercise_options", "exercise_categories", "think_prompts")
 
 
-def list_datasets() -> list[str]:
-    """Names of the datasets a student explores with :func:`load` (the self-checks' answer key left out)."""
-    return [name for name in package.tabular_names() if name not in ANSWER_KEY]
+def list_datasets(lang: str = "en") -> DatasetList:
+    """Names of the datasets a student explores with :func:`load` (the self-checks' answer key left out).
+
+    A plain list of names; in a notebook it shows as a table with each dataset's title and
+    description in lang ('en' or 'kk').
+    """
+    return DatasetList([name for name in package.tabular_names() if name not in ANSWER_KEY], check_lang(lang))
+
+
+def _in_lang(item: dict, key: str, lang: str) -> str:
+    """A descriptor's text in lang: ``title_kk`` beside ``title`` in Kazakh (datapackage.json has both)."""
+    return item.get(key if lang == "en" else f"{key}_{lang}", "")
+
+
+class DatasetList(list):
+    """The dataset names :func:`list_datasets` gives: a list, shown in a notebook with titles and descriptions."""
+
+    def __init__(self, names: list[str], lang: str):
+        super().__init__(names)
+        self.lang = lang
+
+    def _repr_html_(self) -> str:
+        esc, resources = html.escape, package.resources()
+        rows = "".join(
+            f"<tr><td style='text-align:left'><code>{esc(name)}</code></td><td style='text-align:left'>"
+            f"<b>{esc(_in_lang(resources[name], 'title', self.lang))}</b><br>"
+            f"{esc(_in_lang(resources[name], 'description', self.lang))}</td></tr>"
+            for name in self
+        )
+        head = f"<th style='text-align:left'>{esc(t('dataset', self.lang))}</th>"
+        head += f"<th style='text-align:left'>{esc(t('info_holds', self.lang))}</th>"
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 def _suggest(name: str, names: list[str]) -> list[str]:
@@ -110,7 +140,7 @@ def load(name: str, *, lang: str = "en") -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class DatasetInfo:
-    """What a dataset holds: description, fields with units, and sources."""
+    """What a dataset holds: description, fields with units, and sources, in one language."""
 
     name: str
     title: str
@@ -119,52 +149,68 @@ class DatasetInfo:
     rows: int
     sources: list[str]
     license: str
+    lang: str = "en"
 
     def __repr__(self) -> str:
-        lines = [f"{self.name}: {self.title} ({self.rows} rows)", self.description, "", "Fields:"]
+        say = self.lang
+        lines = [f"{self.name}: {self.title} ({t('info_rows', say, n=self.rows)})", self.description, ""]
+        lines.append(f"{t('info_fields', say)}:")
         for field in self.fields.itertuples():
             unit = f" [{field.unit}]" if field.unit else ""
             lines.append(f"  {field.name} ({field.type}{unit}): {field.description}")
-        lines += ["", "Sources: " + "; ".join(self.sources), f"License: {self.license}"]
+        lines += [
+            "",
+            f"{t('info_sources', say)}: " + "; ".join(self.sources),
+            f"{t('info_license', say)}: {self.license}",
+        ]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        esc = html.escape
+        esc, say = html.escape, self.lang
         rows = "".join(
             f"<tr><td><code>{esc(f.name)}</code></td><td>{esc(f.type)}</td><td>{esc(f.unit)}</td>"
             f"<td style='text-align:left'>{esc(f.description)}</td></tr>"
             for f in self.fields.itertuples()
         )
+        head = "".join(f"<th>{esc(t(key, say))}</th>" for key in ("info_field", "info_type", "info_unit"))
+        head += f"<th style='text-align:left'>{esc(t('info_description', say))}</th>"
         sources = "".join(f"<li>{esc(s)}</li>" for s in self.sources)
         return (
             f"<div><h4 style='margin:0.3em 0'>{esc(self.title)} <code>{esc(self.name)}</code> "
-            f"<small>{self.rows} rows</small></h4><p>{esc(self.description)}</p>"
-            "<table><thead><tr><th>field</th><th>type</th><th>unit</th><th style='text-align:left'>description</th>"
-            f"</tr></thead><tbody>{rows}</tbody></table>"
-            f"<p><b>Sources</b></p><ul>{sources}</ul><p><b>License</b>: {esc(self.license)}</p></div>"
+            f"<small>{esc(t('info_rows', say, n=self.rows))}</small></h4><p>{esc(self.description)}</p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+            f"<p><b>{esc(t('info_sources', say))}</b></p><ul>{sources}</ul>"
+            f"<p><b>{esc(t('info_license', say))}</b>: {esc(self.license)}</p></div>"
         )
 
 
-def info(name: str) -> DatasetInfo:
-    """Describe a dataset: what it holds, its fields with types and units, and its sources."""
+def info(name: str, lang: str = "en") -> DatasetInfo:
+    """Describe a dataset in lang ('en' or 'kk'): what it holds, its fields with types and units, and its sources."""
     name = check_name(name)
+    lang = check_lang(lang)
     resource = package.resources()[name]
     fields = pd.DataFrame(
         [
-            {"name": f["name"], "type": f["type"], "unit": f.get("unit", ""), "description": f.get("description", "")}
+            {
+                "name": f["name"],
+                "type": f["type"],
+                "unit": _in_lang(f, "unit", lang),
+                "description": _in_lang(f, "description", lang),
+            }
             for f in resource["schema"]["fields"]
         ]
     )
     whole = package.descriptor()
-    sources = [s["title"] for s in resource.get("sources", whole.get("sources", []))]
+    sources = [_in_lang(s, "title", lang) for s in resource.get("sources", whole.get("sources", []))]
     return DatasetInfo(
         name=name,
-        title=resource.get("title", name),
-        description=resource.get("description", ""),
+        title=_in_lang(resource, "title", lang) or name,
+        description=_in_lang(resource, "description", lang),
         fields=fields,
         rows=len(_frame(data_dir(), name)),
         sources=sources,
-        license=whole["licenses"][0]["title"],
+        license=_in_lang(whole["licenses"][0], "title", lang),
+        lang=lang,
     )
 
 

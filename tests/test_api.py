@@ -1,5 +1,8 @@
 """The public API a student or teacher uses: list, load, info, sentence, cite, and its error messages."""
 
+import html
+import json
+import re
 import subprocess
 import sys
 
@@ -16,6 +19,7 @@ from histkit.errors import (
     UnknownDatasetError,
     UnknownSentenceError,
 )
+from histkit.text import t
 
 
 def test_list_datasets_names_every_table():
@@ -96,6 +100,64 @@ def test_info_describes_fields_units_and_sources():
     assert "<table>" in page and "<code>length_km</code>" in page
 
 
+def descriptor() -> dict:
+    return json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def resource(name: str) -> dict:
+    return next(r for r in descriptor()["resources"] if r["name"] == name)
+
+
+def test_info_list_datasets_and_the_explorer_speak_kazakh():
+    stages = resource("turksib_stages")
+    about = histkit.info("turksib_stages", lang="kk")
+    assert (about.title, about.description) == (stages["title_kk"], stages["description_kk"])
+    fields = about.fields.set_index("name")
+    for field in stages["schema"]["fields"]:
+        assert fields.loc[field["name"], "description"] == field["description_kk"] != field["description"]
+    assert fields.loc["length_km", "unit"] == next(f["unit_kk"] for f in stages["schema"]["fields"] if "unit" in f)
+    text, page = repr(about), about._repr_html_()
+    assert stages["description_kk"] in text and html.escape(stages["title_kk"]) in page
+    assert f"{t('info_fields', 'kk')}:" in text and t("info_license", "kk") in page
+    assert not any(field["description"] in text for field in stages["schema"]["fields"])
+    listed = histkit.list_datasets(lang="kk")
+    assert listed == histkit.list_datasets() and html.escape(stages["title_kk"]) in listed._repr_html_()
+    assert stages["title"] not in listed._repr_html_()
+    from histkit.ui.widgets import explorer_html
+
+    assert html.escape(resource("events")["description_kk"]) in explorer_html("events", "kk")
+
+
+def untranslated(package: dict) -> list[str]:
+    """Every text of datapackage.json that info() or list_datasets() show with no Kazakh (key_kk) beside it."""
+    missing = []
+
+    def check(item: dict, key: str, where: str) -> None:
+        if key in item and not re.search("[А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]", item.get(f"{key}_kk", "")):
+            missing.append(f"{where}: {key}_kk")
+
+    for table in package["resources"]:
+        for key in ("title", "description"):
+            check(table, key, table["name"])
+        for source in table.get("sources", []):
+            check(source, "title", f"{table['name']} source")
+        for field in table.get("schema", {}).get("fields", []):
+            for key in ("description", "unit"):
+                check(field, key, f"{table['name']}.{field['name']}")
+    for item in package["sources"] + package["licenses"]:
+        check(item, "title", "package")
+    return missing
+
+
+def test_every_text_info_shows_has_its_kazakh():
+    package = descriptor()
+    assert untranslated(package) == []
+    events = next(r for r in package["resources"] if r["name"] == "events")
+    del events["schema"]["fields"][1]["description_kk"]
+    package["resources"][0]["title_kk"] = package["resources"][0]["title"]  # English copied in: not Kazakh
+    assert untranslated(package) == ["sentences: title_kk", "events.year: description_kk"]
+
+
 # --- Error messages, exactly as a student reads them --------------------------------
 
 
@@ -144,6 +206,14 @@ def test_unknown_language():
     with pytest.raises(LanguageError) as caught:
         histkit.load("events", lang="ru")
     assert str(caught.value) == "lang must be 'en' (English), 'kk' (Kazakh) or 'both', not 'ru'."
+
+
+@pytest.mark.parametrize("ask", ["info-ru", "info-both", "list-ru"])
+def test_info_and_list_datasets_refuse_an_unknown_language(ask):
+    call, lang = ask.split("-")
+    with pytest.raises(LanguageError) as caught:
+        histkit.info("events", lang=lang) if call == "info" else histkit.list_datasets(lang)
+    assert str(caught.value) == f"lang must be 'en' (English) or 'kk' (Kazakh), not {lang!r}."
 
 
 def test_unknown_sentence_id():

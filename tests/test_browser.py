@@ -28,6 +28,9 @@ from conftest import KAZAKH_LESSONS, ROOT
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
+import histkit
+from histkit.ui.words import t
+
 pytestmark = pytest.mark.browser
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
@@ -631,3 +634,33 @@ def test_answers_survive_a_restart_and_are_handed_in(lab, lab_tmp, browser):
         _shut_down_kernels(base, token)
         for leftover in (saved, record):
             leftover.unlink(missing_ok=True)
+
+
+def test_a_kazakh_student_hands_in_from_voila(voila, browser):
+    """The Kazakh edition in Voilà, as a class without JupyterLab uses it: answer, then download the record."""
+    exercise = histkit.load("exercises", lang="kk").set_index("exercise_id").loc["00-years-between"]
+    path = ROOT / "notebooks" / "kk" / f"{PATH_LESSON}.ipynb"
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    try:
+        page.goto(f"{voila}/voila/render/kk/{path.name}")
+        wait_for_every_self_check(page, "body", path, timeout=120_000)
+        years = page.locator(".histkit-quiz").filter(has_text=exercise["prompt"]).first
+        years.scroll_into_view_if_needed()
+        years.locator("input").fill(str(int(float(exercise["answer"]))))
+        years.locator("button").click()
+        years.get_by_text(t("first_try", "kk")).wait_for(timeout=20_000)
+        hand_in = page.locator(".histkit-hand-in")
+        hand_in.scroll_into_view_if_needed()
+        hand_in.locator("input").fill("Әйгерім Садықова")
+        hand_in.locator("button").click()
+        link = hand_in.locator("a[download]")
+        link.wait_for(timeout=20_000)
+        page.screenshot(path=str(SHOTS / "student-path-kk-voila-hand-in.png"))
+        with page.expect_download() as download:
+            link.click()
+        assert download.value.suggested_filename == f"histkit-record-{PATH_LESSON}.html"
+        downloaded = Path(download.value.path()).read_text(encoding="utf-8")
+        assert "Әйгерім Садықова" in downloaded and exercise["prompt"] in downloaded
+        assert t("first_try", "kk") in downloaded
+    finally:
+        page.close()

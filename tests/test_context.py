@@ -73,8 +73,8 @@ def range_problems(data: Path) -> list[str]:
             problems.append(f"{name}: a figure needs its unit in both languages")
         if float(low) > float(high):
             problems.append(f"{name}: value_low is above value_high")
-        if not (fact["holders_low"] and fact["holders_high"]):
-            problems.append(f"{name}: say who gives the figure (holders_low and holders_high)")
+        if not all(fact[f"holders_{end}_{lang}"] for end in ("low", "high") for lang in ("en", "kk")):
+            problems.append(f"{name}: say who gives the figure (holders_low and holders_high, in both languages)")
     return problems
 
 
@@ -113,6 +113,56 @@ def language_problems(data: Path) -> list[str]:
                 if row[column] and not CYRILLIC.search(row[twin]):
                     problems.append(f"{resource['name']} line {number}: {twin} is missing or not in Kazakh")
     return problems
+
+
+def pairs_of_languages(data: Path):
+    """(table, line, column, English, Kazakh) for every filled English cell of the package and its Kazakh twin."""
+    for resource in descriptor(data)["resources"]:
+        for number, row in enumerate(table(data, resource["name"]), start=2):
+            for column in (c for c in row if c.endswith("_en") and c[:-3] + "_kk" in row and row[c]):
+                yield resource["name"], number, column[:-3] + "_kk", row[column], row[column[:-3] + "_kk"]
+
+
+URL = re.compile(r"https?://\S+?(?=[\s,;)]|\.?$|\.\s)")
+EN_FIGURE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\d)(\s+thousand)?")  # 6,073,979; 77.1 thousand
+KK_FIGURE = re.compile(r"(?<![\w.,])(\d+)(,\d+)?(?!\d)(\s+мың)?")  # 6073979; 77,1 мың
+NOT_KAZAKH_NUMBER = re.compile(r"\d[ \u00a0\u202f]\d{3}(?!\d)|\d,\d{3}(?!\d)|\d\.\d")  # 6 073 979, 6,073,979, 6.2
+
+
+def figures(text: str, pattern: re.Pattern, decimal: str, thousands: str) -> set[float]:
+    """The figures written in digits in text (web addresses left out), as numbers: '77,1 мың' is 77100."""
+    found = set()
+    for whole, fraction, times_thousand in pattern.findall(URL.sub("", text)):
+        value = float(whole.replace(thousands, "") + fraction.replace(decimal, "."))
+        found.add(round(value * (1000 if times_thousand else 1), 6))
+    return found
+
+
+def kazakh_number_problems(data: Path) -> list[str]:
+    """Kazakh cells write figures as docs/kazakh-style.md says (84,4; 6073979), and every figure the English
+    gives in digits stands in the Kazakh too; so do the web addresses."""
+    problems = []
+    for name, number, column, english, kazakh in pairs_of_languages(data):
+        where = f"{name} line {number} {column}"
+        problems += [f"{where}: write {bad!r} the Kazakh way" for bad in NOT_KAZAKH_NUMBER.findall(URL.sub("", kazakh))]
+        missing = figures(english, EN_FIGURE, ".", ",") - figures(kazakh, KK_FIGURE, ",", "")
+        problems += [f"{where}: the English gives {value:.15g}, the Kazakh does not" for value in sorted(missing)]
+        problems += [
+            f"{where}: the English gives {url}, the Kazakh does not"
+            for url in sorted(set(URL.findall(english)) - set(URL.findall(kazakh)))
+        ]
+    return problems
+
+
+def quotation_problems(data: Path) -> list[str]:
+    """«…» in Kazakh marks only words of our own text, character for character; other works' words take “…”."""
+    source = next((data.parent / "seeds").glob("*.kk.txt")).read_text(encoding="utf-8")
+    return [
+        f"{name} line {number} {column}: «{quoted}» is not in the text; quote another work in “…”"
+        for name, number, column, _, kazakh in pairs_of_languages(data)
+        for quoted in re.findall(r"«([^»]*)»", kazakh)
+        if quoted not in source
+    ]
 
 
 def separation_problems(data: Path) -> list[str]:
@@ -160,7 +210,16 @@ def unmarked_displays(shown: str, data: Path) -> list[str]:
 
 # --- on the real data --------------------------------------------------------------------------
 
-CHECKS = [package_errors, reference_problems, range_problems, sentence_problems, language_problems, separation_problems]
+CHECKS = [
+    package_errors,
+    reference_problems,
+    range_problems,
+    sentence_problems,
+    language_problems,
+    kazakh_number_problems,
+    quotation_problems,
+    separation_problems,
+]
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)
@@ -178,7 +237,8 @@ def test_the_layer_is_not_empty():
 def test_the_famine_toll_is_stored_as_a_range_with_its_holders():
     fact = next(f for f in table(ROOT / "data", "facts") if f["fact_id"] == "famine_deaths")
     assert (float(fact["value_low"]), float(fact["value_high"])) == (1.5, 2.3)
-    assert "Cameron" in fact["holders_low"] and "Tatimov" in fact["holders_high"]
+    assert "Cameron" in fact["holders_low_en"] and "Tatimov" in fact["holders_high_en"]
+    assert "Кэмерон" in fact["holders_low_kk"] and "Тәтімов" in fact["holders_high_kk"]
 
 
 def shown_in(path: Path) -> list[str]:
@@ -221,6 +281,15 @@ BROKEN = [
     (reference_problems, "sources.csv", '"Routledge, London and New York"', '""'),
     (reference_problems, "fact_sources.csv", "land_redistribution_1927,ehistory_bai1927\n", ""),
     (range_problems, "facts.csv", ",Aigul Bidanova (Kazakhstanskaya Pravda): 8 months,", ",,"),
+    (range_problems, "facts.csv", ",Айгуль Биданова (“Казахстанская правда”): 8 ай,", ",,"),
+    (language_problems, "facts.csv", "Ж. Асылбекова: 6073979", "Zh. Assylbekova: 6073979"),
+    (kazakh_number_problems, "facts.csv", "Ж. Асылбекова: 6073979", "Ж. Асылбекова: 6 073 979"),
+    (kazakh_number_problems, "facts.csv", ",Ж. Асылбекова: 6073979,", ',"Ж. Асылбекова: 6,073,979",'),
+    (kazakh_number_problems, "facts.csv", "шамамен 6,2 миллион", "шамамен 6.2 миллион"),
+    (kazakh_number_problems, "facts.csv", "шамамен 6,2 миллион", "шамамен 6,3 миллион"),
+    (kazakh_number_problems, "sources.csv", " (https://history.wikireading.ru/hCETjDNGA5)", ""),
+    (quotation_problems, "corroboration.csv", "“Казахстанская правда”", "«Казахстанская правда»"),
+    (quotation_problems, "corroboration.csv", "«тартылды»", "«тартылғандардың»"),
     (sentence_problems, "facts.csv", "s110;s111", "s110;s999"),
     (sentence_problems, "corroboration.csv", "Some 100 thousand people", "Some 200 thousand people"),
     (language_problems, "corroboration.csv", "Екеуі де тұрақты қозғалысты 1931 жылғы қаңтарға жатқызады.", ""),

@@ -8,12 +8,12 @@ from __future__ import annotations
 import csv
 import json
 import re
-from html import escape
+from html import escape, unescape
 
 import pytest
 from conftest import ROOT
 from test_charts import KAZAKH_LETTERS, all_text, render
-from test_context import shown_in, unmarked_displays
+from test_context import NOT_KAZAKH_NUMBER, shown_in, unmarked_displays
 
 import histkit
 from histkit import context as core
@@ -37,6 +37,21 @@ SOURCES = {s["source_id"]: s for s in rows("sources")}
 WORKS = {}
 for link in rows("fact_sources"):
     WORKS.setdefault(link["fact_id"], []).append(SOURCES[link["source_id"]])
+SOURCE_TEXT = next((ROOT / "seeds").glob("*.kk.txt")).read_text(encoding="utf-8")
+# English that used to reach Kazakh pages through the holders of a figure and the words around figures
+ENGLISH = re.compile(r"\b(?:million|historians|cited by|reported by|about|more than|per cent|months|article|summary)\b")
+
+
+def without_references(shown: str) -> str:
+    """The words a Kazakh page shows, without its markup and without the works read (kept as published)."""
+    return unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<ul.*?</ul>", "", shown, flags=re.S)))
+
+
+def english_in_kazakh(shown: str) -> list[str]:
+    """English words and English-style figures (6,073,979; 6.2) in a Kazakh page, and «…» that is not our text."""
+    words = without_references(shown)
+    quoted = [f"«{q}»" for q in re.findall(r"«([^»]*)»", words) if q not in SOURCE_TEXT]
+    return ENGLISH.findall(words) + NOT_KAZAKH_NUMBER.findall(words) + quoted
 
 
 @pytest.mark.parametrize("lang", ["en", "kk"])
@@ -61,6 +76,26 @@ def test_every_corroboration_row_shows_both_sides_marked_with_the_verdict_and_wh
         assert pair[f"{column}_{lang}"] in shown
     assert MARK[lang] in shown and all(w["author"] in shown for w in WORKS[pair["fact_id"]])
     assert unmarked_displays(shown, DATA) == []
+
+
+@pytest.mark.parametrize("fact_id", [f for f in FACTS if FACTS[f]["value_low"]])
+def test_a_kazakh_card_names_the_holders_in_kazakh(fact_id):
+    fact, card = FACTS[fact_id], context.fact_card(fact_id, "kk")
+    for end in ("low", "high"):
+        assert escape(fact[f"holders_{end}_kk"], quote=False) in card
+        assert fact[f"holders_{end}_en"] not in without_references(card)
+    assert english_in_kazakh(card) == []
+
+
+def test_the_english_check_finds_english_in_a_kazakh_card():
+    card = context.fact_card("census_1926_population", "kk")
+    english = card.replace("Ж. Асылбекова: 6073979", "Zh. Assylbekova: 6,073,979")
+    assert english_in_kazakh(english) == ["6,073"]
+    english = card.replace("шамамен 6,2 миллион", "about 6.2 million", 1)
+    assert english_in_kazakh(english) == ["about", "million", "6.2"]
+    quoted = card.replace("Қазақстан халқы", "«Қазақстан халқы»")
+    assert english_in_kazakh(quoted) == ["«Қазақстан халқы»"]
+    assert english_in_kazakh(card.replace("</p>", "«Түрксіб»</p>")) == []  # the text's own word, quoted
 
 
 def test_a_card_without_its_mark_is_caught_by_the_scan():
@@ -88,20 +123,23 @@ def test_range_charts_draw_the_stored_ranges_marked_and_cited(chart, lang):
     for fact_id in fig.fact_ids:
         fact = FACTS[fact_id]
         assert all(w["author"] in words for w in WORKS[fact_id])
-        assert fact["holders_low"] in words
+        assert fact[f"holders_low_{lang}"] in words and fact[f"holders_high_{lang}"] in words
         expected = sorted({float(fact["value_low"]), float(fact["value_high"])})
         drawn = [sorted(set(line.get_xdata())) for line in fig.axes[0].lines]
         assert expected in drawn, fact_id
     if lang == "kk":
         assert KAZAKH_LETTERS & set(words)
         assert not [t.get_text() for t in fig.axes[0].get_xticklabels() if "." in t.get_text()], "0,5 in Kazakh"
+        works = context.works(fig.fact_ids, lang)  # the works' authors and years, as published
+        assert works in fig.alt and english_in_kazakh(fig.alt.replace(works, "")) == []
+        assert english_in_kazakh(words.replace(works, "")) == []
 
 
 def test_the_famine_chart_shows_the_whole_range_with_both_ends_named():
     words = " ".join(all_text(context.famine_chart("en")).split())
     fact = FACTS["famine_deaths"]
     assert f"{fact['value_low']}–{fact['value_high']}" in words
-    assert fact["holders_high"] in words
+    assert fact["holders_high_en"] in words
 
 
 def test_verdict_counts_come_from_the_corroboration_table():
@@ -118,6 +156,14 @@ def test_the_explorer_shows_the_chosen_pair(callback_log):
     menu.value = "c11"
     assert PAIRS["c11"]["other_claim_kk"] in page.value and MARK["kk"] in page.value
     assert "histkit-corroboration" in box._dom_classes
+
+
+def test_the_kazakh_explorer_shows_no_english_for_any_pair(callback_log):
+    menu, page = context.corroboration_explorer("kk").children
+    for pair_id in PAIRS:
+        menu.value = pair_id
+        assert english_in_kazakh(page.value) == [], pair_id
+    assert english_in_kazakh(menu.description + "".join(label for label, _ in menu.options)) == []
 
 
 def test_the_beyond_box_shows_each_fact_asked_for_and_no_other():
@@ -157,9 +203,13 @@ def test_lessons_01_to_04_each_have_a_beyond_the_text_box():
         assert "data-fact=" in "".join(shown_in(path)), f"{path.name} has no Beyond the text box"
 
 
-def test_the_teachers_reading_list_cites_every_work_a_lesson_shows():
-    notes = (ROOT / "docs" / "teachers.md").read_text(encoding="utf-8")
-    reading = notes.split("## Works cited in the lessons", 1)[1].split("\n## ", 1)[0]
+@pytest.mark.parametrize(
+    ("guide", "heading"),
+    [("teachers.md", "## Works cited in the lessons"), ("teachers.kk.md", "## Сабақтарда сілтеме жасалған еңбектер")],
+)
+def test_the_teachers_reading_list_cites_every_work_a_lesson_shows(guide, heading):
+    notes = (ROOT / "docs" / guide).read_text(encoding="utf-8")
+    reading = notes.split(heading, 1)[1].split("\n## ", 1)[0]
     listed = set(re.findall(r"<(https?://[^>]+)>", reading))
     assert listed <= {s["url_read"] for s in SOURCES.values()}, "the reading list links a page not in sources.csv"
     needed = {w["url_read"] for f in facts_shown() for w in WORKS[f]}

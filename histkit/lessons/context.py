@@ -62,21 +62,19 @@ def _figure_line(fact: pd.Series, say) -> str:
     """A fact's figure or range, with who holds each end, and what the figure can and cannot show."""
     if not fact["value_low"]:
         return ""
-    low, high = (say.number(float(fact[k]), 2) for k in ("value_low", "value_high"))
-    shown = low if low == high else f"{low}–{high}"
-    line = say("figure_line", value=shown, unit=fact["unit"], holders=_holders(fact, say))
+    line = say("figure_line", value=_shown(fact, say), unit=fact["unit"], holders=_holders(fact, say))
     caveat = f"<br><i>{_esc(say('caveat'))}</i> {_esc(fact['caveat'])}" if fact["caveat"] else ""
     return f"<div style='font-size:0.9em;margin:0.2em 0'>{_esc(line)}{caveat}</div>"
 
 
 def _shown(fact: pd.Series, say) -> str:
-    """A fact's figure as shown on a range chart: one number, or low–high."""
+    """A fact's figure as shown on a card or a range chart: one number, or low–high, written by say.number."""
     low, high = float(fact["value_low"]), float(fact["value_high"])
     return say.number(low, 2) if low == high else f"{say.number(low, 2)}–{say.number(high, 2)}"
 
 
 def _holders(fact: pd.Series, say) -> str:
-    """Who gives a figure; for a range, who gives each end."""
+    """Who gives a figure; for a range, who gives each end (holders_low_kk... in Kazakh)."""
     low, high = fact["holders_low"], fact["holders_high"]
     return low if low == high else say("ends", holders_low=low, holders_high=high)
 

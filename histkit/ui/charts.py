@@ -104,7 +104,7 @@ def describe(fig: Figure, values: Iterable[tuple[str, str]]) -> str:
         title=" ".join(fig.title.split()) + ("" if fig.title.rstrip()[-1:] in ".?!" else "."),
         values="; ".join(f"{label}: {value}" if label else value for label, value in fig.values),
         source=getattr(fig, "source_line", "") or source_footer(fig.source_ids, say),
-    )
+    ).replace("..", ".")  # a title, value or source line that ends a sentence of its own
     return fig.alt
 
 

@@ -175,7 +175,7 @@ def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
     lang = check_lang(lang)
     table = load(name, lang=lang)
     shown = table.head(rows)
-    about = info(name)
+    about = info(name, lang)
     sources = cite(shown)
     quotes = "".join(sentence(s.sentence_id).card(lang) for s in sources.itertuples())
     return (

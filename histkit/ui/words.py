@@ -2,7 +2,8 @@
 
 The words live in ``histkit/ui/text/``: ``shared.toml`` for words every lesson uses, and one
 file per lesson (``turksib.toml``...) for its own. A translator edits those files, not Python.
-Each file is read the first time a word of it is needed, then kept.
+Each file is read the first time a word of it is needed, then kept. The lookup itself is in the
+core (``histkit.text``), which needs words too; this module adds numbers, dates and bound words.
 
 >>> t("check", "kk")
 'Тексеру'
@@ -12,17 +13,13 @@ Each file is read the first time a word of it is needed, then kept.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
-from ..errors import LanguageError
+from ..text import LANGS, TEXT, _lookup, check_lang, has, t, table
 
-TEXT = Path(__file__).parent / "text"  # one TOML file of words per lesson, and shared.toml
-LANGS = ("en", "kk")
+__all__ = ["LANGS", "TEXT", "Words", "bind", "check_lang", "date_words", "has", "number", "t", "table"]
 
 
 def date_words(year, month=None, day=None, lang: str = "en") -> str:
@@ -49,36 +46,6 @@ def _number(value, lang: str, decimals: int | None) -> str:
     value = float(value) if decimals is None else round(float(value), decimals)
     shown = str(int(value)) if value.is_integer() else f"{value:.0f}" if abs(value) >= 1e6 else f"{value:g}"
     return shown.replace(".", ",") if lang == "kk" else shown
-
-
-def check_lang(lang: str) -> str:
-    """Return lang if it is 'en' or 'kk'; charts and widgets show one language at a time."""
-    if lang not in ("en", "kk"):
-        raise LanguageError(f"lang must be 'en' (English) or 'kk' (Kazakh), not {lang!r}.")
-    return lang
-
-
-@cache
-def table(name: str = "shared") -> dict[str, dict[str, str]]:
-    """The words of one file of histkit/ui/text/ ('shared' or a lesson's name), by key."""
-    with open(TEXT / f"{name}.toml", "rb") as file:
-        return tomllib.load(file)
-
-
-def has(key: str, lesson: str | None = None) -> bool:
-    """True if there are words for key (the lesson's own or the shared ones)."""
-    return (lesson is not None and key in table(lesson)) or key in table()
-
-
-def t(key: str, lang: str, lesson: str | None = None, **values) -> str:
-    """The words for key in lang, the lesson's own if it has them, else the shared ones, filled with values."""
-    return _lookup(key, check_lang(lang), lesson, values)
-
-
-def _lookup(key: str, lang: str, lesson: str | None, values: dict) -> str:
-    words = table(lesson) if lesson is not None and key in table(lesson) else table()
-    text = words[key][lang]
-    return text.format(**values) if values else text
 
 
 @dataclass(frozen=True)
