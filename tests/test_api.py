@@ -322,7 +322,7 @@ def test_a_row_with_too_few_cells(data_copy, monkeypatch):
     with pytest.raises(DataFileError) as caught:
         _load_from(data_copy, monkeypatch, "freight_totals")
     assert str(caught.value) == (
-        "data/freight_totals.csv, row 3 (line 4): 2 cells, but the header has 7 columns (check for an unquoted comma)."
+        "data/freight_totals.csv, row 3 (line 4): 2 cells, but the header has 8 columns (check for an unquoted comma)."
     )
 
 

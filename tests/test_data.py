@@ -75,7 +75,7 @@ def test_the_unit_slip_is_kept_and_flagged():
     freight = histkit.load("freight_totals").set_index("year")
     assert freight.loc[1932, "value"] == 8888.4  # as printed, not "corrected" to thousands
     assert freight.loc[1932, "unit"] == "tonnes (as printed)"
-    assert "мың" in freight.loc[1932, "note_en"]
+    assert "мың" in freight.loc[1932, "note"]
 
 
 def test_every_quotation_is_verbatim():

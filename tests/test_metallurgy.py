@@ -192,7 +192,8 @@ def test_the_explorer_in_kazakh(callback_log):
     group.value = "fuel"
     for row in expected_rows("fuel").itertuples():
         assert row.name_kk in table.value
-    assert "Note" not in table.value  # note_en has no Kazakh twin: the Kazakh table leaves it out
+    assert t("col_note", "kk", "metallurgy") in table.value  # the notes, in Kazakh too
+    assert all(note in table.value for note in expected_rows("fuel")["note_kk"].dropna().map(html.escape))
 
 
 def test_the_explorer_redraws_through_the_fast_path(callback_log):
@@ -366,4 +367,4 @@ def test_the_quizzes_work_in_kazakh(callback_log):
         picker.value = answer
     button.click()
     assert "Бұл — бағаланбайтын, талқылауға арналған пікір." in feedback.value  # contested: no score
-    assert "Дұрыс." not in feedback.value and "Әлі дұрыс емес." not in feedback.value
+    assert "Дұрыс." not in feedback.value and t("not_yet", "kk") not in feedback.value

@@ -44,7 +44,9 @@ def test_every_self_check_prints_as_a_worksheet_item_without_its_answers(lang):
         for label in boxes:
             assert f"☐ {escape(label)}<" in page, (exercise_id, label)
         if row["kind"] == "sort":
-            assert all(f"<b>{escape(item)}</b>" in page for item in options["label"]), exercise_id
+            assert all(f"<b><span lang='{lang}'>{escape(item)}</span></b>" in page for item in options["label"]), (
+                exercise_id
+            )
         for hidden in [*options["feedback"], row["correct"], row["wrong"]]:
             if isinstance(hidden, str) and hidden:
                 assert escape(hidden) not in page, (exercise_id, "an answer is shown")
@@ -66,7 +68,7 @@ def test_every_explorer_prints_its_first_view(name):
 
 def test_a_chosen_value_prints_as_the_choice_and_a_slider_as_its_value():
     page = static_form(turksib.pace_explorer("en", rate_m_per_day=1250))
-    assert re.search(r"<b>[^<]*</b> 1250</p>", page)
+    assert re.search(r"<b><span lang='en'>[^<]*</span></b> 1250</p>", page)
     assert "☐" not in page  # every control has a value: nothing to tick
 
 

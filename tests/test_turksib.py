@@ -49,7 +49,7 @@ def test_stage_totals_under_both_readings():
 
 def test_the_ambiguity_of_s118_is_kept_in_the_data():
     last = NORTH.iloc[-1]
-    assert "not clear" in last["note_en"]
+    assert "not clear" in last["note"]
     assert last["year_start"] == last["year_end"] == 1929
 
 

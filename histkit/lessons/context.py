@@ -93,7 +93,7 @@ def beyond(*fact_ids: str, lang: str = "en") -> HTML:
     say = bind(lang, LESSON)
     cards = "".join(fact_card(f, say.lang) for f in fact_ids)
     return HTML(
-        f"<div class='histkit-beyond'><h4 style='margin:0.3em 0'>{html.escape(say('beyond_title'))}</h4>"
+        f"<div class='histkit-beyond' lang='{say.lang}'><h4 style='margin:0.3em 0'>{html.escape(say('beyond_title'))}</h4>"
         f"<p style='margin:0.2em 0;color:{GREY}'>{html.escape(say('beyond_intro'))}</p>{cards}</div>",
         label=say("beyond_title"),
     )
@@ -113,7 +113,7 @@ def pair_card(pair_id: str, lang: str = "en") -> str:
     )
     column = "<div style='flex:1 1 20em;min-width:0'>{}</div>"
     return (
-        f"<div class='histkit-pair' data-pair='{html.escape(pair_id)}'>"
+        f"<div class='histkit-pair' lang='{say.lang}' data-pair='{html.escape(pair_id)}'>"
         f"<p style='margin:0.3em 0'><span style='background:{VERDICT_TINTS[pair['verdict']]};color:{INK};"
         f"padding:0.1em 0.5em;border-radius:3px'><b>{html.escape(verdict)}</b></span></p>"
         f"<div style='display:flex;flex-wrap:wrap;gap:1em'>{column.format(text_side)}{column.format(other_side)}</div>"
@@ -154,14 +154,14 @@ def corroboration_explorer(lang: str = "en", pair_id: str = "c01"):
     """Pick a claim of the text; see it beside what another source says, the verdict and why they may differ."""
     import ipywidgets as widgets
 
-    from ..ui.widgets import PrintableBox
+    from ..ui.widgets import PrintableBox, labelled
 
     say = bind(lang, LESSON)
     pairs = context.pairs(say.lang)
     menu = widgets.Dropdown(
         options=[(pair_label(p, say.lang), p["pair_id"]) for _, p in pairs.iterrows()],
         value=pair_id,
-        description=say("pair_menu"),
+        **labelled(say("pair_menu"), say.lang),
         style={"description_width": "initial"},
         layout=widgets.Layout(width="auto", max_width="100%"),
     )

@@ -70,7 +70,7 @@ def debate_events(lang: str = "en") -> pd.DataFrame:
 def undated_events(lang: str = "en") -> pd.DataFrame:
     """The events of sections 1–3 that the text leaves undated, with the note on each."""
     events = debate_events(lang)
-    undated = events.loc[events["year"].isna(), ["label", "sentence_id", "note_en"]]
+    undated = events.loc[events["year"].isna(), ["label", "sentence_id", "note"]]
     order = undated["sentence_id"].map(lambda cell: split_ids(cell)[0]).sort_values(kind="stable").index
     return undated.loc[order].reset_index(drop=True)
 
@@ -136,7 +136,7 @@ def directions_html(lang: str = "en") -> str:
             "</div>"
         )
     note = f"<p style='color:{GREY};font-size:0.9em'>{_esc(t('names_note', lang, LESSON))}</p>"
-    return f"<div class='histkit-directions'>{''.join(cards)}{note}</div>"
+    return f"<div class='histkit-directions' lang='{lang}'>{''.join(cards)}{note}</div>"
 
 
 def show_directions(lang: str = "en"):
@@ -232,7 +232,7 @@ def quotations_html(key: str = "all", lang: str = "en") -> str:
     )
     cards = "".join(quotation_card(q, lang) for q in quotes.itertuples())
     return (
-        f"<div class='histkit-quotes'><p style='margin:0.3em 0;color:{GREY}'>{_esc(t('count', lang, LESSON, count=len(quotes)))}</p>"
+        f"<div class='histkit-quotes' lang='{lang}'><p style='margin:0.3em 0;color:{GREY}'>{_esc(t('count', lang, LESSON, count=len(quotes)))}</p>"
         f"{head}{cards}</div>"
     )
 
@@ -241,13 +241,13 @@ def quotation_explorer(lang: str = "en", key: str = "all"):
     """Choose all quotations, a direction or a speaker; read each quotation in Kazakh and English."""
     import ipywidgets as widgets
 
-    from ..ui.widgets import PrintableBox
+    from ..ui.widgets import PrintableBox, labelled
 
     lang = check_lang(lang)
     choose = widgets.Dropdown(
         options=explorer_choices(lang),
         value=key,
-        description=t("show", lang, LESSON),
+        **labelled(t("show", lang, LESSON), lang),
         layout=widgets.Layout(width="auto"),
     )
     page = widgets.HTML(quotations_html(key, lang))
@@ -364,7 +364,8 @@ def model_summary_html(model: pd.DataFrame, lang: str = "en") -> str:
         local=_number(legs["local"].sum(), lang),
     )
     return (
-        f"<p style='margin:0.3em 0'><b>{_esc(result)}</b><br><span style='color:{TEXT_GREY}'>{_esc(numbers)}</span></p>"
+        f"<p lang='{lang}' style='margin:0.3em 0'><b>{_esc(result)}</b><br>"
+        f"<span style='color:{TEXT_GREY}'>{_esc(numbers)}</span></p>"
     )
 
 
@@ -501,7 +502,7 @@ def wool_cloth_explorer(lang: str = "en"):
     """Number fields for the model's assumptions and the chart, redrawn fast through FigureView."""
     import ipywidgets as widgets
 
-    from ..ui.widgets import FigureView, PrintableBox
+    from ..ui.widgets import FigureView, PrintableBox, labelled
 
     lang = check_lang(lang)
     fig = wool_cloth_chart(lang)
@@ -522,7 +523,7 @@ def wool_cloth_explorer(lang: str = "en"):
             min=low,
             max=high,
             step=step,
-            description=t(key, lang, LESSON),
+            **labelled(t(key, lang, LESSON), lang),
             continuous_update=True,
             style=style,
             layout=layout,

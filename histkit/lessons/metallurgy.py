@@ -24,7 +24,7 @@ from .. import load, sentence
 from ..parsing import split_ids
 from ..ui import maps
 from ..ui.charts import FONT, compact_ids, describe, figure, finish, ids_of, source_footer, style_axes, wrap
-from ..ui.display import HTML, scroll_box
+from ..ui.display import HTML, in_lang, scroll_box
 from ..ui.palette import (
     BLACK,
     BLUE,
@@ -323,10 +323,8 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
     lang = check_lang(lang)
     total = len(enterprises(lang)) if total is None else total
     if rows.empty:
-        return f"<p style='color:{MID_GREY}'>{html.escape(t('table_empty', lang, LESSON))}</p>"
-    columns = ["col_name", "col_industry", "col_action", "col_period", "col_place", "col_sentence"]
-    if lang == "en":
-        columns.append("col_note")
+        return f"<p lang='{lang}' style='color:{MID_GREY}'>{html.escape(t('table_empty', lang, LESSON))}</p>"
+    columns = ["col_name", "col_industry", "col_action", "col_period", "col_place", "col_sentence", "col_note"]
     head = "".join(
         f"<th style='text-align:left;padding:2px 8px'>{html.escape(t(c, lang, LESSON))}</th>" for c in columns
     )
@@ -345,8 +343,7 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
             place,
             _sentence_link(row.sentence_id, lang),
         ]
-        if lang == "en":
-            cells.append(html.escape(row.note_en) if isinstance(row.note_en, str) else "")
+        cells.append(html.escape(row.note) if isinstance(row.note, str) else "")
         dot = f"<span style='color:{GROUP_COLORS[row.group]}'>●</span> "
         cells[0] = dot + cells[0]
         body.append(
@@ -359,31 +356,32 @@ def enterprise_table_html(rows: pd.DataFrame, lang: str = "en", total: int | Non
         + " "
         + html.escape(t("hover_hint", lang, LESSON))
     )
-    return f"<p style='color:{MID_GREY};margin:0.3em 0'>{caption}</p>" + scroll_box(
+    table = scroll_box(
         "<table style='border-collapse:collapse;font-size:0.9em;line-height:1.35'>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
         lang,
         "overflow:auto;max-width:100%;max-height:26em",
     )
+    return in_lang(f"<p style='color:{MID_GREY};margin:0.3em 0'>{caption}</p>{table}", lang)
 
 
 def enterprise_explorer(lang: str = "en"):
     """The enterprise map with filters by period and industry group, and the table of the rows shown."""
     import ipywidgets as widgets
 
-    from ..ui.widgets import FigureView, PrintableBox
+    from ..ui.widgets import FigureView, PrintableBox, labelled
 
     lang = check_lang(lang)
     drawing = EnterpriseMap(lang)
     view = FigureView(drawing.figure, dynamic=drawing.dynamic, toggled=drawing.toggled)
     period = widgets.ToggleButtons(
         options=[(t("all_periods", lang, LESSON), "all")] + [(label, key) for key, label in drawing.period_labels.items()],
-        value="all", description=t("period", lang, LESSON), style={"button_width": "auto", "description_width": "5em"},
+        value="all", **labelled(t("period", lang, LESSON), lang), style={"button_width": "auto", "description_width": "5em"},
     )  # fmt: skip
     groups = [g for g in GROUP_COLORS if g in set(drawing.table["group"])]
     group = widgets.ToggleButtons(
         options=[(t("all_groups", lang, LESSON), "all")] + [(group_label(g, lang), g) for g in groups],
-        value="all", description=t("industry", lang, LESSON), style={"button_width": "auto", "description_width": "5em"},
+        value="all", **labelled(t("industry", lang, LESSON), lang), style={"button_width": "auto", "description_width": "5em"},
     )  # fmt: skip
     table = widgets.HTML(enterprise_table_html(drawing.rows, lang, len(drawing.table)))
 
@@ -748,7 +746,7 @@ def flows_html(lang: str = "en") -> HTML:
         + scroll_box(f"<table style='border-collapse:collapse;width:100%;max-width:60em'>{''.join(body)}</table>", lang)
         + f"<div style='color:{GREY};font-size:0.85em;margin-top:0.3em'>{html.escape(source_footer(ids_of(rows), lang))}</div>"
     )
-    return HTML(markup, f"<general flows: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
+    return HTML(in_lang(markup, lang), f"<general flows: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
 
 
 # --- Expeditions and workers (HTML cards) ----------------------------------------------
@@ -779,7 +777,7 @@ def expeditions_html(lang: str = "en") -> str:
     )  # fmt: skip
     table = f"<table style='border-collapse:collapse;font-size:0.92em'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     markup = f"{scroll_box(table, lang)}<p style='color:{GREY};font-size:0.85em'>{html.escape(source_footer(ids_of(rows), lang))}</p>"
-    return HTML(markup, f"<expeditions: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
+    return HTML(in_lang(markup, lang), f"<expeditions: {len(rows)} rows, {compact_ids(ids_of(rows))}>")
 
 
 def _quoted(row, lang: str) -> str:
@@ -807,9 +805,7 @@ def workers_html(lang: str = "en") -> str:
     for s in shock.itertuples():
         unit = s.unit
         amount = t(f"qualifier_{s.qualifier}", lang, LESSON, value=number(s.value, lang), unit=unit)
-        when = (
-            f" ({html.escape(s.period_en)})" if lang == "en" else ""
-        )  # period_en has no Kazakh twin: the card quotes the sentence
+        when = f" ({html.escape(s.period)})"
         quoted = "".join(sentence(i).card(lang) for i in split_ids(s.sentence_id)) if lang == "kk" else ""
         cards.append(
             _card(
@@ -821,4 +817,4 @@ def workers_html(lang: str = "en") -> str:
         )
     names = ", ".join(html.escape(p.name) for p in named.itertuples())
     cards.append(_card(t("named", lang, LESSON), f"<div>{names}</div>", ids_of(named), lang))
-    return HTML("".join(cards), f"<workers: {compact_ids(ids_of(slogans, memoir, shock, named))}>")
+    return HTML(in_lang("".join(cards), lang), f"<workers: {compact_ids(ids_of(slogans, memoir, shock, named))}>")

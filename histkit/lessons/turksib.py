@@ -35,7 +35,7 @@ from ..ui.charts import (
     text_on,
     wrap,
 )
-from ..ui.display import HTML
+from ..ui.display import HTML, in_lang
 from ..ui.palette import (
     BLUE,
     BLUE_MID,
@@ -895,7 +895,7 @@ def pace_readout(length_km: float, rate_m_per_day: float, lang: str | Words = "e
     """The sentence under the pace chart: the student's choice, the days and years it takes, the text's claims."""
     say = bind(lang, LESSON)
     days = days_needed(length_km, rate_m_per_day)
-    return say(
+    words = say(
         "readout",
         rate=say.number(rate_m_per_day, 0),
         kmday=say.number(rate_m_per_day / 1000, 2),
@@ -906,13 +906,14 @@ def pace_readout(length_km: float, rate_m_per_day: float, lang: str | Words = "e
         planned=say.number(figure_value("planned_years")),
         ids=figures().loc["actual_years", "sentence_id"],
     )
+    return in_lang(words, say.lang)
 
 
 def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
     """Pick a rate and a length: the chart and the sentence underneath show the days and years it takes."""
     import ipywidgets as widgets
 
-    from ..ui.widgets import FigureView, PrintableBox
+    from ..ui.widgets import FigureView, PrintableBox, labelled
 
     say = bind(lang, LESSON)  # the language is checked here, once, and carried as bound words
     chart = PaceChart(say, rate_m_per_day=rate_m_per_day)
@@ -922,7 +923,7 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
     menu = widgets.Dropdown(
         options=[*choices, (say("length_own"), None)],
         value=choices[0][1],
-        description=say("length_menu"),
+        **labelled(say("length_menu"), say.lang),
         style=wide,
         layout=widgets.Layout(width="42em"),
     )
@@ -931,7 +932,7 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
         min=10,
         max=chart.max_length,
         step=1,
-        description=say("length_slider"),
+        **labelled(say("length_slider"), say.lang),
         continuous_update=True,
         style=wide,
         layout=widgets.Layout(width="42em"),
@@ -941,7 +942,7 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
         min=50,
         max=3000,
         step=50,
-        description=say("rate_slider"),
+        **labelled(say("rate_slider"), say.lang),
         continuous_update=True,
         style=wide,
         layout=widgets.Layout(width="42em"),
@@ -977,13 +978,14 @@ def pace_explorer(lang: str = "en", rate_m_per_day: int = 1000):
 
 
 def _period(row: pd.Series, lang: str) -> str:
-    """When a workforce row applies: period_en in English; in Kazakh, the date printed in the event from the same sentence."""
+    """When a workforce row applies: its period in English; in Kazakh, the date as the event from the same
+    sentence prints it (a period in the locative, «1930 жылдың басында»), else the row's period."""
+    period = row["period"]
     if lang == "en":
-        period = row["period_en"]
         return t("at_period", lang, LESSON, period=period) if period.startswith("beginning") else period
     events = load("events", lang="kk")
     printed = events.loc[events["sentence_id"] == row["sentence_id"], "date_kk"]
-    return printed.iloc[0] if len(printed) else row["period_en"]
+    return printed.iloc[0] if len(printed) else period
 
 
 def people_card(lang: str = "en") -> HTML:
@@ -996,12 +998,10 @@ def people_card(lang: str = "en") -> HTML:
     builders, shock = workforce.loc["turksib_builders"], workforce.loc["shock_workers"]
     committees = numbers.loc["district_committees"]
 
-    def hedge(row):
-        english = load("workforce").set_index("group_id").loc[row["group_id"], "qualifier"]
-        return t("about" if english == "about" else "more_than", lang, LESSON)
-
     def filled(key, row, **extra):
-        return t(key, lang, LESSON, qualifier=hedge(row), value=number(row["value"], lang), unit=row["unit"], **extra)
+        qualifier = load("workforce").set_index("group_id").loc[row["group_id"], "qualifier"]
+        amount = t(f"qualifier_{qualifier}", lang, value=number(row["value"], lang), unit=row["unit"])
+        return t(key, lang, LESSON, amount=amount, **extra)
 
     rows = [(p.name, p.role, p.sentence_id) for p in leaders.itertuples()]
     rows += [
@@ -1021,7 +1021,9 @@ def people_card(lang: str = "en") -> HTML:
     head = "".join(
         f"<th style='text-align:left'>{t(k, lang, LESSON)}</th>" for k in ("people_who", "people_what", "people_source")
     )
-    return HTML(f"<table class='histkit-people'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    return HTML(
+        f"<table class='histkit-people' lang='{lang}'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 # --- Freight -------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import pandas as pd
 from .. import load
 from ..errors import ExerciseError, HistkitError
 from . import answers
+from .display import in_lang
 from .palette import BLUE, MID_GREY, RULE_GREY
 from .record import readable
 from .words import check_lang, t
@@ -164,7 +165,7 @@ def overview_html(folder: str | Path, lesson: str, lang: str = "en") -> str:
             parts.append(
                 f"<h3>{html.escape(prompt)}</h3>{answers_side_by_side.to_html(index=False, escape=True, border=0)}"
             )
-    return "".join(parts)
+    return in_lang("".join(parts), lang)
 
 
 def class_overview(folder: str | Path, lesson: str, lang: str = "en"):

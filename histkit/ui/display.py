@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from .words import t
+from .words import check_lang, t
 
 
 class HTML(str):
@@ -21,6 +21,11 @@ class HTML(str):
 
     def __repr__(self) -> str:
         return self.label
+
+
+def in_lang(markup: str, lang: str) -> str:
+    """markup in a block marked with its language (lang="kk" or "en"), so screen readers pronounce it right."""
+    return f"<div lang='{check_lang(lang)}'>{markup}</div>"
 
 
 def scroll_box(markup: str, lang: str, style: str = "overflow-x:auto") -> str:

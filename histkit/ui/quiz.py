@@ -19,6 +19,7 @@ from .. import load, sentence
 from ..errors import ExerciseError
 from ..parsing import split_ids
 from . import answers
+from .display import in_lang
 from .palette import INFO_TINT, RIGHT_TINT, SILVER, WRONG_TINT
 from .words import check_lang, t
 
@@ -38,7 +39,7 @@ class Feedback:
         head = "" if self.correct is None else t("correct" if self.correct else "not_yet", lang) + " "
         quotes = "".join(sentence(i).card(lang) for i in self.sentence_ids)
         return (
-            f"<div style='background:{colour};padding:0.5em 0.8em;border-radius:4px'>"
+            f"<div lang='{check_lang(lang)}' style='background:{colour};padding:0.5em 0.8em;border-radius:4px'>"
             f"<b>{html.escape(head)}</b>{self.message}{quotes}</div>"
         )
 
@@ -208,10 +209,10 @@ def quiz(exercise_id: str, lang: str = "en"):
     """The self-check as a widget: the question, a way to answer, a Check button and the feedback."""
     import ipywidgets as widgets
 
-    from .widgets import PrintableBox
+    from .widgets import PrintableBox, labelled
 
     row, options, categories = exercise(exercise_id, lang)
-    prompt = widgets.HTML(f"<b>{html.escape(row['prompt'])}</b>")
+    prompt = widgets.HTML(in_lang(f"<b>{html.escape(row['prompt'])}</b>", lang))
     feedback = widgets.HTML()
     button = widgets.Button(description=t("check", lang), button_style="primary", icon="check")
     wide = widgets.Layout(width="auto")
@@ -228,7 +229,11 @@ def quiz(exercise_id: str, lang: str = "en"):
         choices = [(t("placeholder", lang), None)] + list(zip(categories["label"], categories["category_id"]))
         pickers = {
             item.option_id: widgets.Dropdown(
-                options=choices, value=None, description=item.label, style={"description_width": "initial"}, layout=wide
+                options=choices,
+                value=None,
+                **labelled(item.label, lang),
+                style={"description_width": "initial"},
+                layout=wide,
             )
             for item in options.itertuples()
         }
@@ -250,7 +255,11 @@ def quiz(exercise_id: str, lang: str = "en"):
                 tries["first"] = tries["n"] == 1
             elif row["kind"] != "sort":
                 tries["wrong"] = [*tries["wrong"], read()]  # for the teacher: the most common wrong answers
-        note = f"<p><i>{html.escape(tries_note(tries['n'], lang))}</i></p>" if tries["first"] is not None else ""
+        note = (
+            f"<p lang='{lang}'><i>{html.escape(tries_note(tries['n'], lang))}</i></p>"
+            if tries["first"] is not None
+            else ""
+        )
         feedback.value = result.to_html(lang) + (note if result.correct else "")
         return result
 

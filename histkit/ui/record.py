@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from .. import load
 from . import answers
+from .display import in_lang
 from .palette import MID_GREY, RULE_GREY, SILVER
 from .quiz import exercise
 from .words import check_lang, t
@@ -99,7 +100,8 @@ def start_note(lesson: str, lang: str = "en"):
 
     file = answers.path(lesson).name
     return HTML(
-        f"<p style='border-left:4px solid {SILVER};padding-left:0.6em'>{html.escape(t('start_note', lang, file=file))}</p>"
+        f"<p lang='{check_lang(lang)}' style='border-left:4px solid {SILVER};padding-left:0.6em'>"
+        f"{html.escape(t('start_note', lang, file=file))}</p>"
     )
 
 
@@ -107,12 +109,12 @@ def hand_in(lesson: str, lang: str = "en"):
     """The button at the end of a lesson: the page of the student's work, written and offered for download."""
     import ipywidgets as widgets
 
-    from .widgets import PrintableBox
+    from .widgets import PrintableBox, labelled
 
     lang = check_lang(lang)
     answers.path(lesson)  # a clear error for a mistyped lesson id, before any widget is built
     name = widgets.Text(
-        value=answers.read(lesson)["student"], placeholder=t("your_name", lang), description=t("your_name", lang)
+        value=answers.read(lesson)["student"], placeholder=t("your_name", lang), **labelled(t("your_name", lang), lang)
     )
     button = widgets.Button(
         description=t("make_record", lang), button_style="primary", icon="file", layout=widgets.Layout(width="auto")
@@ -130,11 +132,12 @@ def hand_in(lesson: str, lang: str = "en"):
             f"<li>{html.escape(t(key, lang, file=file.name))}</li>"
             for key in ("record_lab", "record_voila", "record_binder", "record_hand_in")
         )
-        done.value = (
+        done.value = in_lang(
             f"<p>{html.escape(t('record_ready', lang, file=file.name))}</p>"
             f"<p><a download='{file.name}' href='data:text/html;base64,{link}' style='font-weight:bold;text-decoration:underline'>"
             f"⬇ {html.escape(t('download', lang))}</a></p>"
-            f"<ul>{steps}</ul>"
+            f"<ul>{steps}</ul>",
+            lang,
         )
 
     button.on_click(on_click)

@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 
 from .. import HistkitError, cite, info, list_datasets, load, sentence
 from .charts import small_png
-from .display import scroll_box
+from .display import in_lang, scroll_box
 from .palette import MID_GREY, RULE_GREY, SILVER
 from .words import check_lang, t
 
@@ -42,12 +42,20 @@ class PrintableBox(widgets.VBox):
         return bundle
 
 
+def labelled(text: str, lang: str) -> dict:
+    """A widget's description marked with its language, for screen readers: ``Dropdown(**labelled(...), ...)``."""
+    return {
+        "description": f"<span lang='{check_lang(lang)}'>{html.escape(text)}</span>",
+        "description_allow_html": True,
+    }
+
+
 def static_html(box: widgets.Box, lang: str = "en") -> str:
     """A widget box as it first looks, in plain HTML: text and charts as shown, a choice not yet
     made as a list of boxes to tick, a text field as lines to write on, buttons left out."""
     handle = " ".join(box._dom_classes)
     return (
-        f"<div class='histkit-static' data-widget='{html.escape(handle)}' "
+        f"<div class='histkit-static' lang='{check_lang(lang)}' data-widget='{html.escape(handle)}' "
         f"style='border:1px solid {SILVER};padding:0.6em;max-width:100%'>"
         f"<p style='color:{MID_GREY};font-style:italic;margin:0 0 0.5em'>{html.escape(t('static_note', lang))}</p>"
         f"{_static(box, lang)}</div>"
@@ -55,7 +63,9 @@ def static_html(box: widgets.Box, lang: str = "en") -> str:
 
 
 def _static(widget: widgets.Widget, lang: str) -> str:
-    label = f"<b>{html.escape(widget.description)}</b> " if getattr(widget, "description", "") else ""
+    description = getattr(widget, "description", "")
+    shown = description if getattr(widget, "description_allow_html", False) else html.escape(description)
+    label = f"<b>{shown}</b> " if description else ""
     if isinstance(widget, widgets.Box):
         flow = " style='display:flex;flex-wrap:wrap;gap:0.2em 2em'" if isinstance(widget, widgets.HBox) else ""
         return f"<div{flow}>{''.join(_static(child, lang) for child in widget.children)}</div>"
@@ -90,15 +100,16 @@ class ChartImage(widgets.HTML):
 
     png = b""
     alt = ""
+    lang = "en"  # the language of alt
 
-    def show(self, png: bytes, alt: str) -> None:
-        self.png, self.alt = png, alt
+    def show(self, png: bytes, alt: str, lang: str = "en") -> None:
+        self.png, self.alt, self.lang = png, alt, check_lang(lang)
         self.value = self.html(png)
 
     def html(self, png: bytes) -> str:
         picture = base64.b64encode(png).decode("ascii")
         return (
-            f"<img src='data:image/png;base64,{picture}' alt='{html.escape(self.alt)}' "
+            f"<img src='data:image/png;base64,{picture}' alt='{html.escape(self.alt)}' lang='{self.lang}' "
             f"style='width:{self.layout.width or 'auto'};max-width:100%;height:auto'>"
         )
 
@@ -167,7 +178,7 @@ class FigureView:
                 pixels[region][mask] = values
         buffer = io.BytesIO()
         PIL.Image.fromarray(pixels).save(buffer, format="png", compress_level=1)
-        self.image.show(buffer.getvalue(), self.figure.alt)
+        self.image.show(buffer.getvalue(), self.figure.alt, getattr(self.figure, "lang", "en"))
 
 
 def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
@@ -178,22 +189,23 @@ def explorer_html(name: str, lang: str = "en", rows: int = 8) -> str:
     about = info(name, lang)
     sources = cite(shown)
     quotes = "".join(sentence(s.sentence_id).card(lang) for s in sources.itertuples())
-    return (
+    return in_lang(
         f"<h4 style='margin:0.2em 0'>{html.escape(about.title)} <code>{html.escape(name)}</code></h4>"
         f"<p style='margin:0.2em 0'>{html.escape(about.description)}</p>"
         f"<p style='color:{MID_GREY};margin:0.2em 0'>{t('rows_shown', lang, n=len(shown), total=len(table))}</p>"
         + scroll_box(
             shown.to_html(index=False, na_rep="", escape=True, border=0), lang, "overflow-x:auto;max-width:100%"
         )
-        + f"<p style='margin:0.6em 0 0.2em'><b>{t('sources_of_rows', lang)}</b></p>{quotes}"
+        + f"<p style='margin:0.6em 0 0.2em'><b>{t('sources_of_rows', lang)}</b></p>{quotes}",
+        lang,
     )
 
 
 def dataset_explorer(name: str = "events", lang: str = "en") -> widgets.VBox:
     """Pick a dataset and a language; see its first rows with the sentences they come from."""
-    choose = widgets.Dropdown(options=list_datasets(), value=name, description=t("dataset", lang))
+    choose = widgets.Dropdown(options=list_datasets(), value=name, **labelled(t("dataset", lang), lang))
     language = widgets.ToggleButtons(
-        options=[("English", "en"), ("Қазақша", "kk")], value=check_lang(lang), description=t("language", lang)
+        options=[("English", "en"), ("Қазақша", "kk")], value=check_lang(lang), **labelled(t("language", lang), lang)
     )
     page = widgets.HTML(explorer_html(name, lang))
 

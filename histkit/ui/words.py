@@ -3,7 +3,9 @@
 The words live in ``histkit/ui/text/``: ``shared.toml`` for words every lesson uses, and one
 file per lesson (``turksib.toml``...) for its own. A translator edits those files, not Python.
 Each file is read the first time a word of it is needed, then kept. The lookup itself is in the
-core (``histkit.text``), which needs words too; this module adds numbers, dates and bound words.
+core (``histkit.text``), which needs words too, with the Kazakh case endings (:func:`ending`: a
+template asks for one with the case after a colon, ``{right:possessive}`` gives 6-сы for 6 and 7-сі
+for 7); this module adds numbers, dates and bound words.
 
 >>> t("check", "kk")
 'Тексеру'
@@ -17,9 +19,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..text import LANGS, TEXT, _lookup, check_lang, has, t, table
+from ..text import CASES, LANGS, TEXT, _lookup, _number, check_lang, ending, has, t, table
 
-__all__ = ["LANGS", "TEXT", "Words", "bind", "check_lang", "date_words", "has", "number", "t", "table"]
+__all__ = [
+    "CASES", "LANGS", "TEXT", "Words", "bind", "check_lang", "date_words", "ending", "has", "number", "t", "table",
+]  # fmt: skip
 
 
 def date_words(year, month=None, day=None, lang: str = "en") -> str:
@@ -38,14 +42,6 @@ def number(value, lang: str, decimals: int | None = None) -> str:
     The one number formatter: lessons choose how to round, this writes the result.
     """
     return _number(value, check_lang(lang), decimals)
-
-
-def _number(value, lang: str, decimals: int | None) -> str:
-    if value is None or pd.isna(value):
-        return ""
-    value = float(value) if decimals is None else round(float(value), decimals)
-    shown = str(int(value)) if value.is_integer() else f"{value:.0f}" if abs(value) >= 1e6 else f"{value:g}"
-    return shown.replace(".", ",") if lang == "kk" else shown
 
 
 @dataclass(frozen=True)

@@ -114,7 +114,7 @@ def sheet_html(lesson: str, lang: str = "en", key: bool = False) -> str:
                 )
         else:
             body = _written(row, key, lang)
-        skill = f" <span class='meta'>({html.escape(row.skill)})</span>" if key else ""
+        skill = f" <span class='meta'>({html.escape(t(f'skill_{row.skill}', lang))})</span>" if key else ""
         parts.append(f"<section><h2>{number}. {html.escape(row.prompt)}{skill}</h2>{body}</section>")
     if key:
         parts.append(_think_prompts(lesson, lang))

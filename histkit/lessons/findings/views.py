@@ -70,7 +70,7 @@ def result_html(frame: pd.DataFrame | None, lang: str = "en") -> str:
     """A result table as HTML, with headers in lang and numbers written the lang way."""
     lang = check_lang(lang)
     if frame is None:
-        return f"<p><i>{html.escape(t('no_calculation', lang, LESSON))}</i></p>"
+        return f"<p lang='{lang}'><i>{html.escape(t('no_calculation', lang, LESSON))}</i></p>"
     columns = [c for c in frame.columns if c not in _HIDDEN]
     header = lambda c: t("col_" + c, lang, LESSON) if has("col_" + c, LESSON) else str(c)
     headers = "".join(f"<th style='{_CELL}'>{html.escape(header(c))}</th>" for c in columns)
@@ -82,7 +82,7 @@ def result_html(frame: pd.DataFrame | None, lang: str = "en") -> str:
             align = "text-align:right" if is_number else ""
             cells.append(f"<td style='{_CELL};{align}'>{html.escape(written)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table style='{_TABLE_STYLE}'><thead><tr>{headers}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return f"<table lang='{lang}' style='{_TABLE_STYLE}'><thead><tr>{headers}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
 _HIDDEN = {"direction_id"}  # kept in result tables for charts, not shown to students
@@ -104,7 +104,7 @@ def finding_html(finding_id: str, lang: str = "en") -> str:
     esc = html.escape
     gk = f"<p style='color:{BROWN}'>{esc(t('general_knowledge', lang, LESSON))}</p>" if row["general_knowledge"] else ""
     return (
-        f"<div class='histkit-finding-page' data-finding='{esc(finding_id)}'>"
+        f"<div class='histkit-finding-page' lang='{lang}' data-finding='{esc(finding_id)}'>"
         f"<h4 style='margin:0.3em 0'>{esc(row['title'])}</h4>"
         f"<span style='{_BADGE};background:{FAINT}'>{esc(t('kind_' + row['kind'], lang, LESSON))}</span>"
         f"<span style='{_BADGE};background:{_VERDICT_COLOURS[row['verdict']]}'>{esc(t('verdict_' + row['verdict'], lang, LESSON))}: "
@@ -416,7 +416,7 @@ def explorer(lang: str = "en", finding_id: str | None = None):
     """Pick a kind of finding, then a finding: see its sentences, its calculation (computed now) and the conclusion."""
     import ipywidgets as widgets
 
-    from ...ui.widgets import PrintableBox
+    from ...ui.widgets import PrintableBox, labelled
 
     lang = check_lang(lang)
     findings = table(lang)
@@ -427,11 +427,11 @@ def explorer(lang: str = "en", finding_id: str | None = None):
     kind = widgets.Dropdown(
         options=[(t(f"kind_{k}", lang, LESSON), k) for k in kinds],
         value=start_kind,
-        description=t("kind", lang, LESSON),
+        **labelled(t("kind", lang, LESSON), lang),
         layout=wide,
     )
     choice = widgets.Dropdown(
-        options=_options(start_kind, lang), value=finding_id, description=t("finding", lang, LESSON), layout=wide
+        options=_options(start_kind, lang), value=finding_id, **labelled(t("finding", lang, LESSON), lang), layout=wide
     )
     kind.add_class("histkit-kind")
     choice.add_class("histkit-finding")
