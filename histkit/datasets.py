@@ -20,8 +20,9 @@ LANGUAGES = ("en", "kk", "both")
 _DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "string": "str", "list": "str"}
 
 
-# The self-checks with their answers: load() serves them to histkit, but they are no table to explore.
-ANSWER_KEY = ("exercises", "exercise_options", "exercise_categories")
+# The self-checks with their answers, and the model answers to the Think prompts: load() serves them to histkit
+# and to teachers, but they are no table for a student to explore.
+ANSWER_KEY = ("exercises", "exercise_options", "exercise_categories", "think_prompts")
 
 
 def list_datasets(lang: str = "en") -> DatasetList:

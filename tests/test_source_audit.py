@@ -16,7 +16,8 @@ from histkit.validation import stands_in
 
 DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["name"]: r for r in DESCRIPTOR["resources"] if r.get("format") == "csv"}
-TEACHING = {"sentences", "exercises", "exercise_options", "exercise_categories", "findings"}  # not claims about history
+# Not claims about history: teaching tables (findings and Think answers mark general knowledge in their prose)
+TEACHING = {"sentences", "exercises", "exercise_options", "exercise_categories", "findings", "think_prompts"}
 ORIGINS = ["text", "inference", "general_knowledge"]
 PHRASE = {"general_knowledge": "General knowledge, not in the text:", "inference": "Inferred, not stated in the text:"}
 

@@ -33,6 +33,21 @@ def test_sheet_and_key_hold_every_question_and_only_the_key_holds_answers(lesson
     assert "@media print" in sheet and f"<html lang='{lang}'>" in key
 
 
+@pytest.mark.parametrize("lang", ["en", "kk"])
+@pytest.mark.parametrize("lesson", sorted(set(histkit.load("think_prompts")["lesson"])))
+def test_the_key_holds_every_think_prompt_with_its_model_answer_and_the_sheet_none(lesson, lang):
+    prompts = histkit.load("think_prompts", lang=lang).query("lesson == @lesson")
+    sheet, key = worksheets.sheet_html(lesson, lang), worksheets.sheet_html(lesson, lang, key=True)
+    assert lesson in set(histkit.load("exercises")["lesson"])  # so make worksheets writes its key
+    assert esc(t("think_head", lang)) in key and esc(t("think_head", lang)) not in sheet
+    section = key.split(esc(t("think_head", lang)))[1]
+    for row in prompts.itertuples():
+        assert esc(row.prompt) in section and esc(row.model) in section and esc(row.look_for) in section
+        assert esc(row.model) not in sheet and esc(row.look_for) not in sheet and esc(row.prompt) not in sheet
+        assert all(sid in section for sid in row.sentence_id.split(";"))
+    assert section.count("<section>") == len(prompts)
+
+
 def test_make_worksheets_writes_every_lesson_in_both_languages(tmp_path):
     written = worksheets.write_all(tmp_path)
     lessons = set(histkit.load("exercises")["lesson"])

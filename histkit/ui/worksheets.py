@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .. import load
+from ..parsing import split_ids
 from .palette import MID_GREY, RULE_GREY, SILVER
 from .quiz import display_order, exercise
 from .words import check_lang, t
@@ -72,6 +73,22 @@ def _written(row, key: bool, lang: str) -> str:
     )
 
 
+def _think_prompts(lesson: str, lang: str) -> str:
+    """The key's section after the self-checks: each Think prompt of the lesson with its model answer, what to
+    look for and the sentences; the prompts come from data/think_prompts.csv, as the notebook prints them."""
+    rows = load("think_prompts", lang=lang)
+    rows = rows[rows["lesson"] == lesson]
+    sections = "".join(
+        f"<section><p style='white-space:pre-line'><b>{number}.</b> {html.escape(row.prompt)}</p>"
+        f"<div class='key'><p><b>{html.escape(t('think_model', lang))}</b><br>{html.escape(row.model)}</p>"
+        f"<p><b>{html.escape(t('think_look_for', lang))}</b> {html.escape(row.look_for)}</p>"
+        f"<p><b>{html.escape(t('think_sentences', lang))}</b> {html.escape(', '.join(split_ids(row.sentence_id)))}</p>"
+        "</div></section>"
+        for number, row in enumerate(rows.itertuples(), start=1)
+    )
+    return f"<h2>{html.escape(t('think_head', lang))}</h2>{sections}"
+
+
 def sheet_html(lesson: str, lang: str = "en", key: bool = False) -> str:
     """A lesson's self-checks as a printable worksheet, or (key=True) the teacher's answer key."""
     lang = check_lang(lang)
@@ -99,6 +116,8 @@ def sheet_html(lesson: str, lang: str = "en", key: bool = False) -> str:
             body = _written(row, key, lang)
         skill = f" <span class='meta'>({html.escape(t(f'skill_{row.skill}', lang))})</span>" if key else ""
         parts.append(f"<section><h2>{number}. {html.escape(row.prompt)}{skill}</h2>{body}</section>")
+    if key:
+        parts.append(_think_prompts(lesson, lang))
     name = "" if key else f"<p>{html.escape(t('your_name', lang))}: ____________________________</p>"
     return (
         f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
