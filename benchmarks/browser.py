@@ -39,9 +39,11 @@ from test_browser import (  # noqa: E402  (the same servers, Chromium and select
     wait_for_every_self_check,
 )  # fmt: skip
 
-# Lesson 02's length menu ends with an entry that hands over to the slider and leaves the chart as it
-# is, by design: choosing it is not an input that should draw a new chart.
-NO_NEW_CHART = ("Your own length (the slider)",)
+from histkit.ui.words import t  # noqa: E402
+
+# Lesson 02's length menu ends with an entry that hands over to the length field and leaves the chart as
+# it is, by design: choosing it is not an input that should draw a new chart.
+NO_NEW_CHART = (t("length_own", "en", "turksib"),)
 MISSED_AFTER_MS = 5000
 SETTLE_MS = 300  # quiet time between two inputs, so a late image is never taken for the next input's
 
@@ -88,7 +90,7 @@ def inputs_for(page, root: str, step, count: int):
         key = step.value.split()[0]
         back = {"ArrowRight": "ArrowLeft", "ArrowLeft": "ArrowRight"}[key]
         control.focus()
-        # three steps one way, three back: stays inside the slider's range, every press changes the value
+        # three steps one way, three back: stays inside the field's range, every press changes the value
         return [lambda k=(key if (n // 3) % 2 == 0 else back): control.press(k) for n in range(count)]
     if step.action == "select":
         labels = control.locator("option").all_inner_texts()
