@@ -624,3 +624,12 @@ def test_the_freight_factor_follows_the_data_exactly(copied_data):
     clear_caches()
     result = F.freight_factor()
     assert value(result, "thousand_growth", year=1932) == pytest.approx(8888.5 / 2902)
+
+
+def test_the_kazakh_edition_quotes_the_original_alone():
+    """Lesson 04 in Kazakh: the sentences under a finding and the table of present-day words carry no
+    English translation (the English edition keeps it)."""
+    s131 = histkit.sentence("s131")
+    assert s131.text_en not in F.show("no_author_date", "kk")
+    assert s131.text_en in F.show("no_author_date", "en")
+    assert "text_en" not in F.present_day_markers("kk").columns and "text_en" in F.present_day_markers("en").columns

@@ -193,7 +193,8 @@ def select_quotations(key: str = "all") -> pd.DataFrame:
 
 
 def quotation_card(quote, lang: str = "en") -> str:
-    """One quotation: Kazakh beside English, who said it, when or why, and the sentences it stands in."""
+    """One quotation: Kazakh beside English (Kazakh alone in the Kazakh edition), who said it, when or why, and
+    the sentences it stands in."""
     lang = check_lang(lang)
     directions = load("directions", lang=lang).set_index("direction_id")
     if pd.isna(quote.direction_id):
@@ -213,8 +214,8 @@ def quotation_card(quote, lang: str = "en") -> str:
         f"<div class='histkit-quote' style='border-left:6px solid {colour};margin:0.6em 0;padding:0.3em 0.7em;background:{CARD}'>"
         f"<div style='font-size:0.9em;color:{DARK_GREY}'>{meta}</div>"
         "<table style='width:100%;table-layout:fixed;border-collapse:collapse;margin:0.3em 0'><tr>"
-        f"{_cell('«' + _esc(quote.text_kk) + '»', 'kk', width='50%')}"
-        f"{_cell('<i>“' + _esc(quote.text_en) + '”</i>', 'en', width='50%', color=DARK_GREY)}"
+        f"{_cell('«' + _esc(quote.text_kk) + '»', 'kk', width='100%' if lang == 'kk' else '50%')}"
+        f"{'' if lang == 'kk' else _cell('<i>“' + _esc(quote.text_en) + '”</i>', 'en', width='50%', color=DARK_GREY)}"
         "</tr></table>"
         f"<div style='font-size:0.85em;color:{GREY}'>{_esc(t('source', lang, LESSON))}: {_esc(_ids(quote.sentence_id))}</div>"
         "</div>"

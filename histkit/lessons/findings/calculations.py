@@ -84,7 +84,8 @@ def _matches(pattern: str, lang: str) -> pd.DataFrame:
         hits = [m.group() for m in re.finditer(pattern, s.text_kk, flags=re.IGNORECASE)]
         if hits:
             rows.append((s.sentence_id, "; ".join(dict.fromkeys(hits)), s.text_kk, s.text_en))
-    return pd.DataFrame(rows, columns=["sentence_id", "word", "text_kk", "text_en"])
+    frame = pd.DataFrame(rows, columns=["sentence_id", "word", "text_kk", "text_en"])
+    return frame.drop(columns="text_en") if lang == "kk" else frame  # the Kazakh edition reads the original alone
 
 
 def _events_citing(sentence_id: str) -> pd.DataFrame:

@@ -109,7 +109,7 @@ def finding_html(finding_id: str, lang: str = "en") -> str:
         f"<span style='{_BADGE};background:{FAINT}'>{esc(t('kind_' + row['kind'], lang, LESSON))}</span>"
         f"<span style='{_BADGE};background:{_VERDICT_COLOURS[row['verdict']]}'>{esc(t('verdict_' + row['verdict'], lang, LESSON))}: "
         f"{esc(t('verdict_about_' + row['verdict'], lang, LESSON))}</span>"
-        f"<p style='margin:0.6em 0 0.2em'><b>{esc(t('sentences', lang, LESSON))}</b></p>{cite(row['sentence_id'])._repr_html_()}"
+        f"<p style='margin:0.6em 0 0.2em'><b>{esc(t('sentences', lang, LESSON))}</b></p>{cite(row['sentence_id'], lang)._repr_html_()}"
         f"<p style='margin:0.6em 0 0.2em'><b>{esc(t('calculation', lang, LESSON))}</b></p>{result_html(check(finding_id, lang), lang)}"
         f"<p style='margin:0.6em 0 0.2em'><b>{esc(t('conclusion', lang, LESSON))}</b></p><p>{esc(row['explanation'])}</p>{gk}"
         f"<p style='margin:0.6em 0 0.2em'><b>{esc(t('corroborate', lang, LESSON))}</b></p><p>{esc(row['corroborate'])}</p>"
