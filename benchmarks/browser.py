@@ -58,12 +58,16 @@ RECORDER = """() => {
     .observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
 }"""
 
+# The chart is an <img> inside an HTML widget (histkit.ui.widgets.ChartImage): a redraw replaces the element,
+# so watch the widget box for an image whose source differs from the one shown now.
 WATCH = """([root, container, button]) => {
   const box = document.querySelector(root).querySelector(container);
-  const img = box.querySelector('img');
+  const before = box.querySelector('img').getAttribute('src');
   window.__changedAt = null;
-  new MutationObserver((records, observer) => { window.__changedAt = performance.now(); observer.disconnect(); })
-    .observe(img, {attributes: true, attributeFilter: ['src']});
+  new MutationObserver((records, observer) => {
+    const img = box.querySelector('img');
+    if (img && img.getAttribute('src') !== before) { window.__changedAt = performance.now(); observer.disconnect(); }
+  }).observe(box, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
 }"""
 
 
@@ -88,7 +92,9 @@ def inputs_for(page, root: str, step, count: int):
     control = container.locator(step.control).first
     if step.action == "keys":
         key = step.value.split()[0]
-        back = {"ArrowRight": "ArrowLeft", "ArrowLeft": "ArrowRight"}[key]
+        back = {"ArrowRight": "ArrowLeft", "ArrowLeft": "ArrowRight", "ArrowUp": "ArrowDown", "ArrowDown": "ArrowUp"}[
+            key
+        ]
         control.focus()
         # three steps one way, three back: stays inside the field's range, every press changes the value
         return [lambda k=(key if (n // 3) % 2 == 0 else back): control.press(k) for n in range(count)]
