@@ -1,7 +1,7 @@
 """Compare two folders of executed notebooks output by output (for a refactor that must not change a lesson).
 
 For every code cell (matched by position): the number of outputs, their types, stream text, every
-MIME entry (text/plain, text/html...), and a SHA-256 of every image/png instead of its bytes.
+MIME entry (text/plain, text/html...), and a SHA-256 of every image/png (also those embedded in HTML) instead of its bytes.
 Widget view entries are compared with their model ids removed. Prints every difference; exits 1 if any.
 
 Usage: cp -r notebooks /tmp/before; make notebooks; python tools/compare_notebooks.py /tmp/before notebooks
@@ -14,6 +14,9 @@ import sys
 from pathlib import Path
 
 MODEL_ID = re.compile(r"[0-9a-f]{32}")
+
+
+EMBEDDED_PNG = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=]+)")
 
 
 def outputs(cell):
@@ -36,6 +39,10 @@ def outputs(cell):
             )
             if mime == "image/png":
                 text = "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+            elif mime == "text/html":  # a chart is an <img> inside HTML: its picture by hash, as above
+                text = EMBEDDED_PNG.sub(
+                    lambda m: "data:image/png;sha256:" + hashlib.sha256(m[1].encode()).hexdigest(), text
+                )
             elif mime == "application/vnd.jupyter.widget-view+json":
                 text = MODEL_ID.sub("<id>", text)
             found.append((kind, mime, text))
@@ -58,7 +65,9 @@ def main(before: Path, after: Path) -> int:
             counts["cells"] += 1
             oa, ob = outputs(a), outputs(b)
             counts["outputs"] += len(ob)
-            counts["png"] += sum(m == "image/png" for _, m, _ in ob)
+            counts["png"] += sum(m == "image/png" for _, m, _ in ob) + sum(
+                t.count("data:image/png;sha256:") for _, _, t in ob
+            )
             counts["html"] += sum(m == "text/html" for _, m, _ in ob)
             counts["plain"] += sum(m == "text/plain" for _, m, _ in ob)
             if oa != ob:
@@ -66,7 +75,9 @@ def main(before: Path, after: Path) -> int:
                 print(f"{old_path.name} code cell {number}: {''.join(b['source'])[:60]!r}")
                 for x, y in zip(oa, ob):
                     if x != y:
-                        print(f"   {x[1]}: before {x[2][:300]!r}\n   {' ' * len(x[1])}  after  {y[2][:300]!r}")
+                        at = max(0, next((i for i, (p, q) in enumerate(zip(x[2], y[2])) if p != q), 0) - 60)
+                        shown = (x[2][at : at + 300], y[2][at : at + 300])  # from just before the first difference
+                        print(f"   {x[1]}: before {shown[0]!r}\n   {' ' * len(x[1])}  after  {shown[1]!r}")
                 if len(oa) != len(ob):
                     print(f"   {len(oa)} outputs before, {len(ob)} after")
             if a.get("execution_count") != b.get("execution_count"):

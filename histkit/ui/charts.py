@@ -66,6 +66,13 @@ class Chart(Figure):
     def _repr_pretty_(self, printer, cycle) -> None:
         printer.text(self.alt)  # the plain-text form of the chart: its description
 
+    def _ipython_display_(self) -> None:
+        """Show the chart once: its HTML (picture, text alternative, numbers) and its description as text.
+        Without this, matplotlib's inline backend would draw the figure a second time for an image/png."""
+        from IPython.display import display
+
+        display({"text/html": self._repr_html_(), "text/plain": self.alt}, raw=True)
+
 
 def figure(width: float = 8.0, height: float = 4.5) -> Chart:
     """A new, empty figure in the house size and layout."""
