@@ -23,6 +23,7 @@ import socket
 import struct
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -83,7 +84,12 @@ c.Authenticator.allow_all = True
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = "{tmp}/home/{{username}}"
 c.Spawner.cmd = [{singleuser!r}]
-c.Spawner.args = ["--ServerApp.allow_root=True"]  # CI runs as root
+# Kernels talk to their server over local (ipc) sockets, not TCP ports: with thirty kernels starting at
+# once, a TCP port the server picked could be taken before the kernel bound it ("Address already in
+# use"), and a student's kernel died (jupyter_client's known port race). A socket's path has at most 107
+# characters, so the sockets go in a short runtime folder per student. CI runs as root.
+c.Spawner.args = ["--ServerApp.allow_root=True", "--KernelManager.transport=ipc"]
+c.Spawner.environment = {{"JUPYTER_RUNTIME_DIR": "{runtime}/{{username}}"}}
 c.Spawner.start_timeout = {timeout}
 c.Spawner.http_timeout = {timeout}
 c.JupyterHub.cleanup_servers = True
@@ -95,10 +101,11 @@ class Hub:
 
     def __init__(self, tmp: Path, timeout: int = STEP_SECONDS):
         self.tmp = tmp
+        self.runtime = Path(tempfile.mkdtemp(prefix="hub-rt-"))  # short: a socket path has at most 107 characters
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = CONFIG.format(port=self.port, hub_port=free_port(), api_port=free_port(), proxy=str(PROXY), tmp=tmp,
-                               singleuser=str(BIN / "jupyterhub-singleuser"), timeout=timeout)  # fmt: skip
+                               runtime=self.runtime, singleuser=str(BIN / "jupyterhub-singleuser"), timeout=timeout)  # fmt: skip
         (tmp / "home").mkdir(parents=True, exist_ok=True)
         (tmp / "jupyterhub_config.py").write_text(config, encoding="utf-8")
         self.process = None
@@ -151,6 +158,7 @@ class Hub:
         for process in alive:
             process.kill()
         psutil.wait_procs(alive, timeout=10)
+        shutil.rmtree(self.runtime, ignore_errors=True)
 
 
 def student_processes(name: str) -> list[psutil.Process]:
@@ -378,6 +386,14 @@ def files_reached_others(tmp: Path, names: list[str]) -> list[str]:
     return found
 
 
+def _command(process: psutil.Process) -> str:
+    """A process's command line, or '' for one that has ended (a zombie has none to read)."""
+    try:
+        return " ".join(process.cmdline())
+    except psutil.Error:
+        return ""
+
+
 def run_class(students: int, tmp: Path) -> dict:
     """A class of students at once on a fresh hub: timings, memory, CPU and failures (JSON-ready)."""
     repo = "file://" + str(bare_clone(tmp))
@@ -388,7 +404,7 @@ def run_class(students: int, tmp: Path) -> dict:
             results = list(pool.map(lambda name: _attend(hub, name, repo, start), names))
         everyone = time.monotonic() - start
         hub_rss = sum(p.memory_info().rss for p in [psutil.Process(hub.process.pid)] + [p for p in hub.processes()
-                      if "configurable-http-proxy" in " ".join(p.cmdline())])  # fmt: skip
+                      if "configurable-http-proxy" in _command(p)])  # fmt: skip
     leaks = files_reached_others(tmp, names)
     done = [r for r in results if "memory_mib" in r]
     report = {
@@ -415,7 +431,6 @@ def _spread(values: list[float]) -> dict:
 
 def main() -> None:
     import argparse
-    import tempfile
 
     parser = argparse.ArgumentParser(description="A class on a real JupyterHub, measured (prints JSON).")
     parser.add_argument("students", type=int, nargs="+", help="class sizes to run, one after the other")
