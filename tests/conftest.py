@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -92,3 +93,12 @@ def exported_text(notebook) -> tuple[str, str]:
     page, _ = HTMLExporter().from_notebook_node(notebook)
     body = re.sub(r"<script.*?</script>|<style.*?</style>", " ", page, flags=re.S)
     return page, html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)))
+
+
+def cyrillic_roman_numerals(text: str, shortest: int = 1) -> list[str]:
+    """Roman numerals typed with a Cyrillic І or Х (ХІV for XIV), outside «…» quotations of the source:
+    docs/kazakh-style.md asks for Latin letters. shortest: the fewest letters a numeral has (2 where a
+    lone І or Х may be a letter the prose names)."""
+    outside = re.sub(r"«[^«»]*»", " ", text)
+    tokens = re.findall(r"(?<!\w)[IVXLCDMІХ]+(?!\w)", outside)
+    return [token for token in tokens if len(token) >= shortest and set(token) & set("ІХ")]

@@ -558,6 +558,21 @@ def _wait_until_run(page) -> None:
     page.locator(PANEL).locator(".histkit-hand-in").wait_for(timeout=30_000)
 
 
+def hand_in_and_download(page, root: str, name: str, shot: str) -> str:
+    """Type the student's name in the lesson's hand-in form, make the record, download it; its text."""
+    hand_in = page.locator(root).locator(".histkit-hand-in")
+    hand_in.scroll_into_view_if_needed()
+    hand_in.locator("input").fill(name)
+    hand_in.locator("button").click()
+    link = hand_in.locator("a[download]")
+    link.wait_for(timeout=20_000)
+    page.screenshot(path=str(SHOTS / shot))
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == f"histkit-record-{PATH_LESSON}.html"
+    return Path(download.value.path()).read_text(encoding="utf-8")
+
+
 def test_answers_survive_a_restart_and_are_handed_in(lab, lab_tmp, browser):
     base, token = lab
     folder = lab_tmp / "answers"  # where the server's kernels save answers (see _serve)
@@ -609,17 +624,7 @@ def test_answers_survive_a_restart_and_are_handed_in(lab, lab_tmp, browser):
         years.get_by_text("Found it after 2 tries.").wait_for(timeout=20_000)
         page.screenshot(path=str(SHOTS / "student-path-2-after-restart.png"))
 
-        hand_in = page.locator(PANEL).locator(".histkit-hand-in")
-        hand_in.scroll_into_view_if_needed()
-        hand_in.locator("input").fill("Aigerim Sadykova")
-        hand_in.locator("button").click()
-        link = hand_in.locator("a[download]")
-        link.wait_for(timeout=20_000)
-        page.screenshot(path=str(SHOTS / "student-path-3-hand-in.png"))
-        with page.expect_download() as download:
-            link.click()
-        assert download.value.suggested_filename == f"histkit-record-{PATH_LESSON}.html"
-        downloaded = Path(download.value.path()).read_text(encoding="utf-8")
+        downloaded = hand_in_and_download(page, PANEL, "Aigerim Sadykova", "student-path-3-hand-in.png")
         assert downloaded == record.read_text(encoding="utf-8")
         assert "Aigerim Sadykova" in downloaded and "Found it after 2 tries." in downloaded
 
@@ -649,17 +654,7 @@ def test_a_kazakh_student_hands_in_from_voila(voila, browser):
         years.locator("input").fill(str(int(float(exercise["answer"]))))
         years.locator("button").click()
         years.get_by_text(t("first_try", "kk")).wait_for(timeout=20_000)
-        hand_in = page.locator(".histkit-hand-in")
-        hand_in.scroll_into_view_if_needed()
-        hand_in.locator("input").fill("Әйгерім Садықова")
-        hand_in.locator("button").click()
-        link = hand_in.locator("a[download]")
-        link.wait_for(timeout=20_000)
-        page.screenshot(path=str(SHOTS / "student-path-kk-voila-hand-in.png"))
-        with page.expect_download() as download:
-            link.click()
-        assert download.value.suggested_filename == f"histkit-record-{PATH_LESSON}.html"
-        downloaded = Path(download.value.path()).read_text(encoding="utf-8")
+        downloaded = hand_in_and_download(page, "body", "Әйгерім Садықова", "student-path-kk-voila-hand-in.png")
         assert "Әйгерім Садықова" in downloaded and exercise["prompt"] in downloaded
         assert t("first_try", "kk") in downloaded
     finally:

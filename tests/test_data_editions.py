@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, replace_in
+from conftest import ROOT, cyrillic_roman_numerals, replace_in
 
 from histkit.validation import stands_in
 
@@ -23,9 +23,7 @@ SENTENCE_ID = re.compile(r"\bs\d{3}\b")
 FIGURE = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s(thousand|мың|million|миллион|млн|billion|млрд))?")
 SCALE = {"thousand": 1e3, "мың": 1e3, "million": 1e6, "миллион": 1e6, "млн": 1e6, "billion": 1e9, "млрд": 1e9}
 THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")  # English grouping: 1,445 or 1,000,000
-QUOTATION = re.compile(r"«[^»]*»")
 # A word made only of Roman-numeral letters with at least one Cyrillic І or Х: ХІV, VІІ, І.
-CYRILLIC_NUMERAL = re.compile(r"(?<!\w)[IVXLCDMІХ]*[ІХ][IVXLCDMІХ]*(?!\w)")
 
 
 def figures(text: str, lang: str) -> set[float]:
@@ -42,7 +40,7 @@ def figures(text: str, lang: str) -> set[float]:
 
 
 def cyrillic_numerals(text: str) -> list[str]:
-    return CYRILLIC_NUMERAL.findall(QUOTATION.sub(" ", text))
+    return cyrillic_roman_numerals(text)
 
 
 def _verbatim_fields(folder: Path) -> set[tuple[str, str]]:

@@ -12,7 +12,7 @@ import unicodedata
 
 import nbformat
 import pytest
-from conftest import ROOT
+from conftest import ROOT, cyrillic_roman_numerals
 
 import histkit
 
@@ -25,8 +25,6 @@ CODE_SPAN = re.compile(r"`[^`]*`")
 LESSON = re.compile(r"`\d\d-[\w-]+`")
 TAG = re.compile(r"<(?!/)[^>]*>")
 QUOTE = re.compile(r"«([^«»]*)»")
-ROMAN = re.compile(r"(?<![^\W\d_])[IVXLCІХ]{2,}(?![^\W\d_])")
-CYRILLIC_ROMAN = set("ІХ")
 
 
 def figures(text: str, lang: str) -> set[float]:
@@ -76,12 +74,7 @@ def quote_problems(text: str, source: str) -> list[str]:
 
 
 def roman_problems(text: str) -> list[str]:
-    outside = QUOTE.sub(" ", prose(text))
-    return [
-        f"Roman numeral {token} is typed with Cyrillic letters"
-        for token in ROMAN.findall(outside)
-        if CYRILLIC_ROMAN & set(token)
-    ]
+    return [f"Roman numeral {n} is typed with Cyrillic letters" for n in cyrillic_roman_numerals(prose(text), 2)]
 
 
 def code_problems(english: str, kazakh: str) -> list[str]:

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, cyrillic_roman_numerals
 
 ENGLISH = (ROOT / "docs" / "teachers.md").read_text(encoding="utf-8")
 KAZAKH = (ROOT / "docs" / "teachers.kk.md").read_text(encoding="utf-8")
@@ -168,8 +168,7 @@ def decimal_points(kazakh: str) -> list[str]:
 
 def cyrillic_numerals(kazakh: str) -> list[str]:
     """Roman numerals typed with Cyrillic І or Х, outside a quotation of the source."""
-    outside = QUOTE.sub(" ", prose(body(kazakh, "kk")))
-    return [n for n in re.findall(r"(?<!\w)[IVXLCDMІХ]+(?!\w)", outside) if re.search("[ІХ]", n)]
+    return cyrillic_roman_numerals(prose(body(kazakh, "kk")))
 
 
 def unsourced_quotes(kazakh: str) -> list[str]:

@@ -288,9 +288,9 @@ def pace_chart(lang: str = "en"):
     ax.set_xlim(0, max(values) * 1.2)
     ax.set_ylim(-0.5, 2.8)
     _number_ticks(ax, lang)
-    ax.set_xlabel(t("km_day", lang, LESSON))
-    ids = sorted({i for key, _ in rows for i in split_ids(both.loc[key, "sentence_id"])})
     unit = t("km_day", lang, LESSON)
+    ax.set_xlabel(unit)
+    ids = sorted({i for key, _ in rows for i in split_ids(both.loc[key, "sentence_id"])})
     return charts.finish(
         fig,
         title=t("pace_title", lang, LESSON),
