@@ -524,22 +524,34 @@ def test_explorer_in_kazakh(callback_log):
 # --- The self-checks of lesson 04 -------------------------------------------------------------
 
 
-def test_stage_gap_exercise_answer_is_the_computed_gap():
+def test_spot_arithmetic_answer_is_the_yearly_average_in_the_data():
+    """The number check on s008: the printed sum over the printed years, and the years are the span the dates give."""
+    economy = histkit.load("economy_1920s").set_index("indicator_id")
+    total, years = economy.loc["industry_investment", "value"], economy.loc["industry_investment_years", "value"]
     exercises = histkit.load("exercises").set_index("exercise_id")
-    assert float(exercises.loc["04-stage-gap", "answer"]) == F.stage_numbers()["gap"]
+    assert float(exercises.loc["04-spot-arithmetic", "answer"]) == pytest.approx(total / years)
+    check = F.investment_years()
+    assert check.iloc[1, 1] == years  # the span in years, from the months between the dates of s008
 
 
-def test_spot_the_plan_answer_is_the_planned_completion():
-    """The right option says 'not early': the parts met in the year the plan set for completion."""
-    numbers = F.schedule_numbers()
+def test_spot_the_plan_agrees_with_the_finding_it_practises():
+    """04-spot-plan asks about the 1926 plan of the plans_fulfilled finding; its right answer names the finding's
+    outcome (s080) and says that plan and outcome fit, as the finding does."""
+    finding = histkit.load("findings").set_index("finding_id").loc["plans_fulfilled"]
+    exercise = histkit.load("exercises").set_index("exercise_id").loc["04-spot-plan"]
     options = histkit.load("exercise_options")
-    right = options[(options["exercise_id"] == "04-spot-plan") & (options["answer"] == "correct")]
-    assert numbers["junction"] == numbers["planned_completion"]
-    assert (
-        right["label"].item().startswith("Not early") and str(numbers["planned_completion"]) in right["feedback"].item()
-    )
-    wrong = options[(options["exercise_id"] == "04-spot-plan") & (options["answer"] == "wrong")]
-    assert numbers["years_early"] == 2 and "Two years early, as s117 says" in set(wrong["label"])
+    right = options[(options["exercise_id"] == "04-spot-plan") & (options["answer"] == "correct")].iloc[0]
+    ids = set(finding["sentence_id"].split(";"))
+    assert set(exercise["sentence_id"].split(";")) <= ids and set(right["sentence_id"].split(";")) <= ids
+    assert "s080" in right["label"] and finding["verdict"] == "holds" and "fits the plan" in right["feedback"]
+
+
+def test_spot_sourcing_premise_sadvakasov_is_first_named_in_s055():
+    """The check says the text names Sadvakasov first in the heading s055, and s056 says 'once again' (тағы да)."""
+    sentences = histkit.load("sentences", lang="kk").set_index("sentence_id")
+    named = [i for i, text in sentences["text"].items() if "Сәдуақасов" in text]
+    assert named[0] == "s055" and sentences.loc["s055", "is_heading"]
+    assert "тағы да С.Сәдуақасов" in sentences.loc["s056", "text"]
 
 
 def test_every_kind_has_a_spot_the_problem_exercise():

@@ -25,15 +25,6 @@ SECTION = re.compile(r"^## \d+\. Spot the problem", re.MULTILINE)  # the English
 CARD = re.compile(r"""histkit\.(?:sentence|cite)\(\s*["']([s\d;]+)["']""")
 QUIZ = re.compile(r"""quiz\(\s*["']([\w-]+)["']""")
 IDS = re.compile(r"\bs\d{3}\b")
-# Unavoidable for now: each is the predict-first step of a worked example whose cards and calculation
-# (findings.calculation) are built on the same passage, so a fresh passage needs a new finding and calculation
-# in histkit/lessons/findings first. They repeat lessons 01-03 (see issue 14); remove an entry when its
-# section is rebuilt.
-WORKED = {
-    "04-spot-sourcing": "section 1: present_day_markers on s075 and s079 (lesson 01 asks the same in its Think)",
-    "04-spot-arithmetic": "worked example 2: pace on s115 and s119 (lesson 02's 02-pace-up-to)",
-    "04-spot-plan": "section 4: plans_and_outcomes and ahead_of_plan on s108, s117, s121 (02-plan-two-years)",
-}
 
 
 def _rows(root: Path, name: str) -> list[dict]:
@@ -74,7 +65,7 @@ def _reading(root: Path, lesson: str):
             yield cell, "think", think[cell["id"]]
 
 
-def repeated_passages(root: Path, exempt=WORKED) -> list[str]:
+def repeated_passages(root: Path) -> list[str]:
     """Each check in scope that asks about a sentence walked through before it, and where it was."""
     walked: dict[str, str] = {}
     for lesson in sorted(p.stem for p in (root / "notebooks").glob("[0-9][0-9]-*.ipynb") if p.stem < LESSON):
@@ -95,7 +86,7 @@ def repeated_passages(root: Path, exempt=WORKED) -> list[str]:
             for sentence_id in ids:
                 walked.setdefault(sentence_id, where)
         else:
-            if (spotting or kind.startswith("04-spot-")) and kind not in exempt:
+            if spotting or kind.startswith("04-spot-"):
                 found += [f"{kind} asks about {s}, already in {walked[s]}" for s in sorted(asked[kind]) if s in walked]
             for sentence_id in ids | introducing:
                 walked.setdefault(sentence_id, where)
@@ -110,13 +101,6 @@ def test_the_section_is_found():
 
 def test_spot_the_problem_checks_ask_about_fresh_passages():
     assert repeated_passages(ROOT) == []
-
-
-def test_the_exceptions_are_still_needed_and_named():
-    """An exception that no longer repeats anything must go; and each names a check that exists."""
-    exercises = {row["exercise_id"] for row in _rows(ROOT, "exercises")}
-    assert set(WORKED) <= exercises
-    assert {line.split()[0] for line in repeated_passages(ROOT, exempt=())} == set(WORKED)
 
 
 @pytest.mark.parametrize(
