@@ -44,6 +44,26 @@ def data_copy(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+def clear_caches() -> None:
+    """Forget every cached table, so the next load reads the data folder HISTKIT_DATA now names."""
+    from histkit import datasets, locate, package
+    from histkit.ui import answers
+
+    locate._find.cache_clear()
+    datasets._frame.cache_clear()
+    package._descriptor.cache_clear()
+    answers._questions.cache_clear()
+
+
+@pytest.fixture
+def copied_data(data_copy, monkeypatch):
+    """data_copy, and histkit reading it (the caches cleared before and after)."""
+    monkeypatch.setenv("HISTKIT_DATA", str(data_copy))
+    clear_caches()
+    yield data_copy
+    clear_caches()
+
+
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     """Replace text in a file, failing loudly if the text is not there."""
     text = path.read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from conftest import clear_caches, replace_in
 
 import histkit
 from histkit.errors import ExerciseError
@@ -47,6 +48,38 @@ def test_every_kind_of_answer_comes_back(answers_folder, callback_log):
     assert [picker.value for picker in back["00-text-or-not"].children[1:-2]] == list(sort.values())
     assert back["00-your-claim"].children[1].value == text
     assert set(saved_file(answers_folder)["answers"]) == set(filled)
+
+
+def test_an_answer_to_an_earlier_version_of_a_question_is_not_shown_as_an_answer_to_the_new_one(
+    answers_folder, callback_log
+):
+    """Each answer keeps the fingerprint of the question it answered. After the question is rewritten (a new passage,
+    new options), the old answer is neither restored in the widget nor counted in the record or the class overview;
+    a file saved before fingerprints were kept is taken as it is."""
+    box = quiz.quiz("00-years-between")
+    box.children[1].value = "5"
+    box.children[2].click()
+    saved = saved_file(answers_folder)
+    assert saved["answers"]["00-years-between"]["question"] == answers.question_of("00-years-between") != ""
+    for fingerprint, kept in ((None, "5"), ("0123456789ab", "")):
+        if fingerprint is None:
+            del saved["answers"]["00-years-between"]["question"]
+        else:
+            saved["answers"]["00-years-between"]["question"] = fingerprint
+        answers.write(saved)
+        again = quiz.quiz("00-years-between")
+        assert again.children[1].value == kept
+        assert answers.entry("00-start-here", "00-years-between")["tries"] == (1 if kept else 0)
+
+
+def test_the_fingerprint_changes_with_the_question_and_its_options(copied_data):
+    before = answers.question_of("04-spot-units")
+    replace_in(
+        copied_data / "exercise_options.csv", "across the whole republic, at one moment", "in the whole republic"
+    )
+    clear_caches()
+    assert answers.question_of("04-spot-units") != before
+    assert answers.question_of("00-years-between") not in ("", before)
 
 
 @pytest.mark.parametrize(

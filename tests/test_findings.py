@@ -15,10 +15,10 @@ import sys
 
 import pandas as pd
 import pytest
-from conftest import ROOT, replace_in
+from conftest import ROOT, clear_caches, replace_in
 
 import histkit
-from histkit import datasets, locate, package
+from histkit import package
 from histkit.errors import UnknownChoiceError
 from histkit.lessons import findings as F
 from histkit.parsing import months_in, numbers_in, split_ids
@@ -574,20 +574,6 @@ def test_quoted_phrases_in_the_close_reading_sort_are_verbatim():
 
 
 # --- A changed figure in the data changes the calculation --------------------------------------
-
-
-def clear_caches():
-    locate._find.cache_clear()
-    datasets._frame.cache_clear()
-    package._descriptor.cache_clear()
-
-
-@pytest.fixture
-def copied_data(data_copy, monkeypatch):
-    monkeypatch.setenv("HISTKIT_DATA", str(data_copy))
-    clear_caches()
-    yield data_copy
-    clear_caches()
 
 
 EDITS = [

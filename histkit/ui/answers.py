@@ -10,11 +10,14 @@ never executed or used in a path.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
+from functools import cache
 from pathlib import Path
 
+from ..datasets import load
 from ..errors import ExerciseError
 
 FORMAT = "histkit-answers"
@@ -54,10 +57,31 @@ def entry(lesson: str, exercise_id: str) -> dict:
     return entry_of(read(lesson), exercise_id)
 
 
+@cache
+def _questions() -> dict[str, str]:
+    rows = {}
+    for name in ("exercises", "exercise_options", "exercise_categories"):
+        table = load(name, lang="both").astype(str)
+        for exercise_id, part in table.groupby("exercise_id", sort=False):
+            rows.setdefault(exercise_id, []).append(part.to_csv(index=False))
+    return {key: hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:12] for key, parts in rows.items()}
+
+
+def question_of(exercise_id: str) -> str:
+    """A short fingerprint of an exercise as asked (question, options, answers, feedback, in both languages).
+
+    Saved with each answer, so an answer given to an earlier version of a question is not shown as an answer to a
+    changed one. Files saved before fingerprints were kept have none, and their answers are taken as they are."""
+    return _questions().get(exercise_id, "")
+
+
 def entry_of(data: dict, exercise_id: str) -> dict:
-    """One exercise's answer in a lesson's answers, with safe defaults where a field is missing or garbled."""
+    """One exercise's answer in a lesson's answers, with safe defaults where a field is missing or garbled; empty
+    where the answer was given to an earlier version of the question."""
     saved = data["answers"].get(exercise_id)
     saved = saved if isinstance(saved, dict) else {}
+    if saved.get("question") not in (None, question_of(exercise_id)):
+        saved = {}
     tries = saved.get("tries")
     return {
         "answer": saved.get("answer"),
