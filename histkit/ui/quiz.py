@@ -222,7 +222,7 @@ def quiz(exercise_id: str, lang: str = "en"):
         read = lambda: answer.value
         body = [answer]
     elif row["kind"] == "number":
-        answer = widgets.Text(placeholder=t("type_number", lang), layout=widgets.Layout(width="12em"))
+        answer = widgets.Text(placeholder=t("type_number", lang), layout=widgets.Layout(width="18em"))
         read = lambda: answer.value
         body = [answer]
     elif row["kind"] == "sort":
@@ -267,7 +267,7 @@ def quiz(exercise_id: str, lang: str = "en"):
         result = show(count=True)
         if read() not in (None, "", {}):
             entry = {"answer": read(), "tries": tries["n"], "first_try": tries["first"], "wrong": tries["wrong"]}
-            entry["correct"] = result.correct
+            entry |= {"correct": result.correct, "question": answers.question_of(exercise_id)}
             answers.save(row["lesson"], exercise_id, {**entry, "time": datetime.now(UTC).isoformat(timespec="seconds")})
 
     if _restore(row["kind"], pickers if row["kind"] == "sort" else answer, saved.get("answer")):
