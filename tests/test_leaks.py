@@ -17,6 +17,7 @@ import contextlib
 import html
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from histkit import load
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+BOTH = [(p, "en") for p in LESSONS] + [(ROOT / "notebooks" / "kk" / p.name, "kk") for p in LESSONS]
 QUIZ = re.compile(r"""quiz\(\s*["']([\w-]+)["']""")
 NUMBER = re.compile(r"(?<![A-Za-z\d.,])\d+(?:[.,\u00a0\u202f ]\d+)*")
 
@@ -94,11 +96,12 @@ def shown_before_each_check(path: Path) -> list[tuple[str, str]]:
     return checks
 
 
-def answers() -> dict[str, tuple[str, object, tuple[str, ...]]]:
-    """Each check's answer as it could be displayed: ("number", value, ()) or ("text", the right
+@cache
+def answers(lang: str = "en") -> dict[str, tuple[str, object, tuple[str, ...]]]:
+    """Each check's answer as it could be displayed in an edition: ("number", value, ()) or ("text", the right
     option's label, the other labels)."""
-    exercises = load("exercises", lang="en")
-    options = load("exercise_options", lang="en")
+    exercises = load("exercises", lang=lang)
+    options = load("exercise_options", lang=lang)
     found = {}
     for row in exercises.itertuples():
         if row.kind == "number":
@@ -128,11 +131,11 @@ def leaks(checks: list[tuple[str, str]], known: dict) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
-def test_no_check_is_answered_above_itself(path):
+@pytest.mark.parametrize("path, lang", BOTH, ids=[f"{p.stem}-{lang}" for p, lang in BOTH])
+def test_no_check_is_answered_above_itself(path, lang):
     checks = shown_before_each_check(path)
     assert checks, f"{path.name} has no self-checks"
-    problems = leaks(checks, answers())
+    problems = leaks(checks, answers(lang))
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 
