@@ -16,12 +16,14 @@ from ..parsing import split_ids
 from .palette import MID_GREY, RULE_GREY, SILVER
 from .quiz import display_order, exercise
 from .words import check_lang, t
+from .words import number as figure
 
 _STYLE = f"""
 body {{ font-family: "DejaVu Sans", Arial, sans-serif; max-width: 46em; margin: 2em auto; line-height: 1.45; }}
 h1 {{ font-size: 1.45em; }} h2 {{ font-size: 1.05em; margin: 1.3em 0 0.3em; }}
 .meta {{ color: {MID_GREY}; }} .line {{ border-bottom: 1px solid {RULE_GREY}; height: 1.9em; }}
-.key {{ border-left: 4px solid {SILVER}; padding-left: 0.6em; }} table {{ border-collapse: collapse; }}
+.key {{ border-left: 4px solid {SILVER}; padding-left: 0.6em; }} ul.key {{ padding-left: 2em; }}
+table {{ border-collapse: collapse; }}
 td, th {{ border: 1px solid {RULE_GREY}; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }}
 section {{ break-inside: avoid; }}
 @media print {{ body {{ margin: 0; max-width: none; font-size: 11pt; }} }}
@@ -109,7 +111,8 @@ def sheet_html(lesson: str, lang: str = "en", key: bool = False) -> str:
                     f"<li>{html.escape(m.label)}: {html.escape(m.feedback)}</li>" for m in options.itertuples()
                 )
                 body = (
-                    f"<p class='key'><b>{html.escape(row.answer)}</b> (± {row.tolerance:g}). {html.escape(row.correct)}</p>"
+                    f"<p class='key'><b>{figure(float(row.answer), lang)}</b> (± {figure(float(row.tolerance), lang)}). "
+                    f"{html.escape(row.correct)}</p>"
                     f"<p class='key'><b>{html.escape(t('key_mistakes', lang))}</b></p><ul class='key'>{mistakes}</ul>"
                 )
         else:
