@@ -591,7 +591,7 @@ def plan_chart(lang: str = "en") -> Figure:
         ax.fill_between(
             [int(event["year"]), int(event["year"]) + 1],
             plan_y - 0.3,
-            plan_y + 0.62,
+            plan_y + 0.75,
             color=BLUE,
             alpha=0.13,
             linewidth=0,
