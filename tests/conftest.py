@@ -44,6 +44,20 @@ def data_copy(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+def luminance(colour) -> float:
+    """WCAG 2.1 relative luminance of a colour (a name, "#rrggbb", or channels from 0 to 1)."""
+    from matplotlib.colors import to_rgba
+
+    channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgba(colour)[:3]]
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+
+def ratio(one, other) -> float:
+    """WCAG 2.1 contrast ratio of two colours: 1 (none) to 21 (black on white)."""
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 def clear_caches() -> None:
     """Forget every cached table, so the next load reads the data folder HISTKIT_DATA now names."""
     from histkit import datasets, locate, package

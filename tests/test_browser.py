@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import KAZAKH_LESSONS, ROOT
+from conftest import KAZAKH_LESSONS, ROOT, ratio
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
@@ -513,6 +513,14 @@ def tab_to(page, target, presses: int = 400) -> int:
         if target.evaluate("e => e === document.activeElement"):
             focused = target.evaluate(FOCUS_LOOK)
             assert focused != unfocused, f"no visible focus on {target}: {focused} with the focus and without"
+            style, width, colour = target.evaluate(
+                "e => { const s = getComputedStyle(e); return [s.outlineStyle, parseFloat(s.outlineWidth),"
+                " s.outlineColor.match(/\\d+/g).slice(0, 3).map(Number)]; }"
+            )
+            strength = ratio(tuple(c / 255 for c in colour), "white")
+            assert style != "none" and width >= 2 and strength >= 3, (
+                f"weak focus on {target}: a {width} px {style} outline, {strength:.1f}:1 on white (needs 2 px, 3:1)"
+            )
             return count
     raise AssertionError(f"{presses} presses of Tab never reached {target}")
 

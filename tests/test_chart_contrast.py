@@ -9,6 +9,7 @@ axes, then every bar, patch, marker or label box under it, alpha blended in draw
 from __future__ import annotations
 
 import pytest
+from conftest import ratio
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import Collection
@@ -20,16 +21,6 @@ from test_chart_alt import BUILDERS
 
 from histkit.ui import charts
 from histkit.ui.palette import BLUE, INK, VERMILLION
-
-
-def luminance(colour) -> float:
-    channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgba(colour)[:3]]
-    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
-
-
-def ratio(one, other) -> float:
-    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def over(top, below) -> tuple:

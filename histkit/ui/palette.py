@@ -17,6 +17,7 @@ RIVER = "#2B7BB9"  # rivers on the Turksib map
 # Text colours dark enough to read (WCAG AA, 4.5:1; tests/test_chart_contrast.py): vermillion text on white
 # (5.5:1, where VERMILLION is 3.9:1) and river names on the map's land (5.6:1, where RIVER is 4.0:1)
 VERMILLION_TEXT, RIVER_TEXT = "#B34700", "#1F6399"
+FOCUS = BLUE  # the keyboard-focus outline around a control: 5.0:1 on white (a focus indicator needs 3:1)
 PURPLE_DARK = "#8E4A7A"  # a darker purple, for white digits on it
 ORANGE_PALE = "#F3C76A"
 GOLD = "#FFD23F"  # the star where the two parts of Turksib met

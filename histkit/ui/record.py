@@ -95,13 +95,16 @@ def record_html(lesson: str, lang: str = "en", now: datetime | None = None) -> s
 
 
 def start_note(lesson: str, lang: str = "en"):
-    """The note at the start of a lesson: answers are kept, and vanish on Binder at the session's end."""
+    """The note at the start of a lesson: answers are kept, and vanish on Binder at the session's end. It also
+    brings the lesson's keyboard-focus style (widgets.FOCUS_CSS)."""
     from IPython.display import HTML
+
+    from .widgets import FOCUS_CSS
 
     file = answers.path(lesson).name
     return HTML(
         f"<p lang='{check_lang(lang)}' style='border-left:4px solid {SILVER};padding-left:0.6em'>"
-        f"{html.escape(t('start_note', lang, file=file))}</p>"
+        f"{html.escape(t('start_note', lang, file=file))}</p><style>{FOCUS_CSS}</style>"
     )
 
 

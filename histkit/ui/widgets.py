@@ -19,8 +19,16 @@ from matplotlib.figure import Figure
 from .. import HistkitError, cite, info, list_datasets, load, sentence
 from .charts import small_png
 from .display import in_lang, scroll_box
-from .palette import MID_GREY, RULE_GREY, SILVER
+from .palette import FOCUS, MID_GREY, RULE_GREY, SILVER
 from .words import check_lang, t
+
+# Keyboard focus on every histkit control: a 2 px outline in FOCUS, where ipywidgets' own is a pale border (about
+# 2:1 on white, below the 3:1 a focus indicator needs). The doubled class outranks ipywidgets' "outline: none
+# !important" on text fields. record.start_note puts the rule on the page once per lesson.
+FOCUS_CSS = (
+    ".histkit-widget.histkit-widget :is(input, select, textarea, button):focus-visible "
+    f"{{ outline: 2px solid {FOCUS} !important; outline-offset: 1px !important; }}"
+)
 
 
 class PrintableBox(widgets.VBox):
@@ -34,6 +42,7 @@ class PrintableBox(widgets.VBox):
     def __init__(self, children=(), lang: str = "en", **kwargs):
         super().__init__(children, **kwargs)
         self.lang = check_lang(lang)
+        self.add_class("histkit-widget")  # FOCUS_CSS applies
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)
