@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -42,6 +43,16 @@ def data_copy(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     return tmp_path / "data"
+
+
+QUIZ = re.compile(r"""\bquiz\(\s*["']([\w-]+)["']""")  # a self-check in a lesson's code: quiz("02-stages-sum", LANG)
+
+
+def checks_asked(path: Path) -> list[str]:
+    """The self-checks a lesson asks, in reading order: the exercise ids of its quiz(...) calls."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    code = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
+    return QUIZ.findall(code)
 
 
 def luminance(colour) -> float:

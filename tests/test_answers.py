@@ -80,6 +80,10 @@ def test_the_fingerprint_changes_with_the_question_and_its_options(copied_data):
     clear_caches()
     assert answers.question_of("04-spot-units") != before
     assert answers.question_of("00-years-between") not in ("", before)
+    before = answers.question_of("04-spot-units")
+    replace_in(copied_data / "exercise_options.csv", "The Turksib workforce is another figure", "Turksib's is another")
+    clear_caches()
+    assert answers.question_of("04-spot-units") == before  # reworded feedback: the same question
 
 
 @pytest.mark.parametrize(

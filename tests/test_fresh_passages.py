@@ -18,12 +18,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, replace_in
+from conftest import QUIZ, ROOT, replace_in
 
 LESSON = "04-checking-the-numbers"
 SECTION = re.compile(r"^## \d+\. Spot the problem", re.MULTILINE)  # the English edition's heading
 CARD = re.compile(r"""histkit\.(?:sentence|cite)\(\s*["']([s\d;]+)["']""")
-QUIZ = re.compile(r"""quiz\(\s*["']([\w-]+)["']""")
 IDS = re.compile(r"\bs\d{3}\b")
 
 

@@ -21,13 +21,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import QUIZ
 
 from histkit import load
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 BOTH = [(p, "en") for p in LESSONS] + [(ROOT / "notebooks" / "kk" / p.name, "kk") for p in LESSONS]
-QUIZ = re.compile(r"""quiz\(\s*["']([\w-]+)["']""")
 NUMBER = re.compile(r"(?<![A-Za-z\d.,])\d+(?:[.,\u00a0\u202f ]\d+)*")
 
 

@@ -8,7 +8,7 @@ from html import escape
 
 import nbformat
 import pytest
-from conftest import EDITION_IDS, EDITIONS, ROOT, WIDGET_REPRS, exported_text
+from conftest import EDITION_IDS, EDITIONS, QUIZ, ROOT, WIDGET_REPRS, exported_text
 
 import histkit
 from histkit.lessons import context, debates, findings, metallurgy, turksib
@@ -81,7 +81,7 @@ def test_a_widget_without_a_static_form_is_named():
 
 def quizzes_in(notebook) -> list[str]:
     code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
-    return re.findall(r'\bquiz\("([\w-]+)"', code)
+    return QUIZ.findall(code)
 
 
 @pytest.mark.parametrize("path, lang", EDITIONS, ids=EDITION_IDS)

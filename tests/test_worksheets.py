@@ -1,11 +1,9 @@
 """Printable worksheets and keys come from the exercise tables: every question, the key's answers, no answers on the sheet."""
 
 import html
-import json
-import re
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, checks_asked
 
 import histkit
 from histkit.ui import worksheets
@@ -64,15 +62,8 @@ def test_make_worksheets_writes_every_lesson_in_both_languages(tmp_path):
 def test_sheet_numbers_the_checks_in_the_order_the_lesson_asks_them(lesson):
     """The worksheet, the key, the student's record and the class overview list the checks in the order of
     data/exercises.csv, which must be the order of the quiz(...) cells in the lesson."""
-    notebook = json.loads((ROOT / "notebooks" / f"{lesson}.ipynb").read_text(encoding="utf-8"))
-    asked = [
-        found
-        for cell in notebook["cells"]
-        if cell["cell_type"] == "code"
-        for found in re.findall(r"""quiz\(\s*["']([\w-]+)["']""", "".join(cell["source"]))
-    ]
     exercises = histkit.load("exercises").query("lesson == @lesson")
-    assert list(exercises["exercise_id"]) == asked
+    assert list(exercises["exercise_id"]) == checks_asked(ROOT / "notebooks" / f"{lesson}.ipynb")
     sheet = worksheets.sheet_html(lesson)
     numbered = [sheet.index(f"<h2>{n}. {esc(p)}") for n, p in enumerate(exercises["prompt"], start=1)]
     assert numbered == sorted(numbered)

@@ -57,18 +57,27 @@ def entry(lesson: str, exercise_id: str) -> dict:
     return entry_of(read(lesson), exercise_id)
 
 
+# What a student answers, in both languages: a change here makes a new question; a reworded feedback does not.
+_ASKED = {
+    "exercises": ["prompt_en", "prompt_kk", "kind", "answer", "tolerance"],
+    "exercise_options": ["option_id", "label_en", "label_kk", "answer"],
+    "exercise_categories": ["category_id", "label_en", "label_kk"],
+}
+
+
 @cache
 def _questions() -> dict[str, str]:
     rows = {}
-    for name in ("exercises", "exercise_options", "exercise_categories"):
+    for name, columns in _ASKED.items():
         table = load(name, lang="both").astype(str)
         for exercise_id, part in table.groupby("exercise_id", sort=False):
-            rows.setdefault(exercise_id, []).append(part.to_csv(index=False))
+            rows.setdefault(exercise_id, []).append(part[columns].to_csv(index=False))
     return {key: hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:12] for key, parts in rows.items()}
 
 
 def question_of(exercise_id: str) -> str:
-    """A short fingerprint of an exercise as asked (question, options, answers, feedback, in both languages).
+    """A short fingerprint of an exercise as asked: its question, its options or categories, and which answer is
+    right, in both languages (not its feedback, which can be reworded without changing the question).
 
     Saved with each answer, so an answer given to an earlier version of a question is not shown as an answer to a
     changed one. Files saved before fingerprints were kept have none, and their answers are taken as they are."""

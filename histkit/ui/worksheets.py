@@ -15,8 +15,7 @@ from .. import load
 from ..parsing import split_ids
 from .palette import MID_GREY, RULE_GREY, SILVER
 from .quiz import display_order, exercise
-from .words import check_lang, t
-from .words import number as figure
+from .words import check_lang, number, t
 
 _STYLE = f"""
 body {{ font-family: "DejaVu Sans", Arial, sans-serif; max-width: 46em; margin: 2em auto; line-height: 1.45; }}
@@ -81,12 +80,12 @@ def _think_prompts(lesson: str, lang: str) -> str:
     rows = load("think_prompts", lang=lang)
     rows = rows[rows["lesson"] == lesson]
     sections = "".join(
-        f"<section><p style='white-space:pre-line'><b>{number}.</b> {html.escape(row.prompt)}</p>"
+        f"<section><p style='white-space:pre-line'><b>{position}.</b> {html.escape(row.prompt)}</p>"
         f"<div class='key'><p><b>{html.escape(t('think_model', lang))}</b><br>{html.escape(row.model)}</p>"
         f"<p><b>{html.escape(t('think_look_for', lang))}</b> {html.escape(row.look_for)}</p>"
         f"<p><b>{html.escape(t('think_sentences', lang))}</b> {html.escape(', '.join(split_ids(row.sentence_id)))}</p>"
         "</div></section>"
-        for number, row in enumerate(rows.itertuples(), start=1)
+        for position, row in enumerate(rows.itertuples(), start=1)
     )
     return f"<h2>{html.escape(t('think_head', lang))}</h2>{sections}"
 
@@ -98,7 +97,7 @@ def sheet_html(lesson: str, lang: str = "en", key: bool = False) -> str:
     rows = rows[rows["lesson"] == lesson]
     title = t("key_title" if key else "worksheet_title", lang, id=lesson)
     parts = []
-    for number, row in enumerate(rows.itertuples(), start=1):
+    for position, row in enumerate(rows.itertuples(), start=1):
         _, options, categories = exercise(row.exercise_id, lang)
         if row.kind == "choice":
             body = _choices(row.exercise_id, options, key, lang)
@@ -111,14 +110,14 @@ def sheet_html(lesson: str, lang: str = "en", key: bool = False) -> str:
                     f"<li>{html.escape(m.label)}: {html.escape(m.feedback)}</li>" for m in options.itertuples()
                 )
                 body = (
-                    f"<p class='key'><b>{figure(float(row.answer), lang)}</b> (± {figure(float(row.tolerance), lang)}). "
+                    f"<p class='key'><b>{number(float(row.answer), lang)}</b> (± {number(float(row.tolerance), lang)}). "
                     f"{html.escape(row.correct)}</p>"
                     f"<p class='key'><b>{html.escape(t('key_mistakes', lang))}</b></p><ul class='key'>{mistakes}</ul>"
                 )
         else:
             body = _written(row, key, lang)
         skill = f" <span class='meta'>({html.escape(t(f'skill_{row.skill}', lang))})</span>" if key else ""
-        parts.append(f"<section><h2>{number}. {html.escape(row.prompt)}{skill}</h2>{body}</section>")
+        parts.append(f"<section><h2>{position}. {html.escape(row.prompt)}{skill}</h2>{body}</section>")
     if key:
         parts.append(_think_prompts(lesson, lang))
     name = "" if key else f"<p>{html.escape(t('your_name', lang))}: ____________________________</p>"
